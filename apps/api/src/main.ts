@@ -1,0 +1,48 @@
+import 'reflect-metadata';
+import type { Server } from 'node:http';
+import { loadConfig } from './config/env.js';
+import { openDatabase } from './db/database.js';
+import { isEmpty, seedBank } from './seed/seed.service.js';
+import { createApp, type App } from './server/app.js';
+
+const log = (m: string): void => console.log(`[loan-desk] ${m}`);
+
+async function main(): Promise<void> {
+  const config = loadConfig();
+  const db = await openDatabase(config, log);
+  let server: Server | undefined;
+  let app: App | undefined;
+  let stopping = false;
+  const shutdown = async (signal: string): Promise<void> => {
+    if (stopping) return;
+    stopping = true;
+    log(`${signal}: shutting down`);
+    await new Promise<void>((resolve) => (server ? server.close(() => resolve()) : resolve()));
+    server?.closeAllConnections?.();
+    await app?.stop().catch(() => {});
+    await db.close().catch((e) => console.error(e));
+    log('stopped');
+    process.exit(0);
+  };
+  process.on('SIGINT', () => void shutdown('SIGINT'));
+  process.on('SIGTERM', () => void shutdown('SIGTERM'));
+
+  if (config.scale !== 'none' && (await isEmpty(db.url))) {
+    log('empty database: loading the demo bank (first start only)');
+    await seedBank(db.url, { scale: config.scale === 'large' ? 'large' : 'demo', seed: config.seed, progress: true, log });
+  }
+  app = await createApp({ orm: db.orm, dashboardDist: config.dashboardDist, production: config.production });
+  await new Promise<void>((resolve) => {
+    server = app!.express.listen(config.port, config.host, () => resolve());
+  });
+  const base = `http://localhost:${config.port}`;
+  log(`database: ${db.embedded ? `embedded PostgreSQL (${config.dataDir}/pg)` : 'DATABASE_URL'}`);
+  log(`dashboard: ${base}/`);
+  log(`GraphQL API: ${base}/graphql (open it in a browser for GraphiQL)`);
+  log('press Ctrl+C to stop');
+}
+
+main().catch((err) => {
+  console.error(err);
+  process.exit(1);
+});

@@ -1,0 +1,2 @@
+// Resolver classes of the KPI module (KPI snapshots and series, branch scorecards).
+export const kpiResolvers: Function[] = [];

@@ -1,0 +1,2 @@
+// Resolver classes of the performance module (workloads, rankings, score weights).
+export const performanceResolvers: Function[] = [];

@@ -1,0 +1,2 @@
+// Resolver classes of the planning module (branch targets, settings).
+export const planningResolvers: Function[] = [];

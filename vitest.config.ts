@@ -1,0 +1,9 @@
+import { defineConfig } from 'vitest/config';
+
+// One runner for the repo: each workspace package with a vitest.config.ts is a project.
+export default defineConfig({
+  test: {
+    projects: ['packages/*', 'apps/*', 'test/*'],
+    reporters: ['default'],
+  },
+});
