@@ -10,16 +10,17 @@ const log = (m: string): void => console.log(`[loan-desk] ${m}`);
 async function main(): Promise<void> {
   const config = loadConfig();
   const db = await openDatabase(config, log);
-  let server: Server | undefined;
-  let app: App | undefined;
+  // Filled in as start-up proceeds; a signal may arrive at any point.
+  const running: { server?: Server; app?: App } = {};
   let stopping = false;
   const shutdown = async (signal: string): Promise<void> => {
     if (stopping) return;
     stopping = true;
     log(`${signal}: shutting down`);
-    await new Promise<void>((resolve) => (server ? server.close(() => resolve()) : resolve()));
-    server?.closeAllConnections?.();
-    await app?.stop().catch(() => {});
+    const closed = new Promise<void>((resolve) => (running.server ? running.server.close(() => resolve()) : resolve()));
+    running.server?.closeAllConnections();
+    await closed;
+    await running.app?.stop().catch(() => {});
     await db.close().catch((e) => console.error(e));
     log('stopped');
     process.exit(0);
@@ -31,9 +32,10 @@ async function main(): Promise<void> {
     log('empty database: loading the demo bank (first start only)');
     await seedBank(db.url, { scale: config.scale === 'large' ? 'large' : 'demo', seed: config.seed, progress: true, log });
   }
-  app = await createApp({ orm: db.orm, dashboardDist: config.dashboardDist, production: config.production });
+  const app = await createApp({ orm: db.orm, dashboardDist: config.dashboardDist, production: config.production });
+  running.app = app;
   await new Promise<void>((resolve) => {
-    server = app!.express.listen(config.port, config.host, () => resolve());
+    running.server = app.express.listen(config.port, config.host, () => resolve());
   });
   const base = `http://localhost:${config.port}`;
   log(`database: ${db.embedded ? `embedded PostgreSQL (${config.dataDir}/pg)` : 'DATABASE_URL'}`);

@@ -67,12 +67,16 @@ const KNOWN = new Set<string>(['BAD_USER_INPUT', 'NOT_FOUND', 'CONFLICT', 'FORBI
  * code but lose `stacktrace`.
  */
 export function formatError(formatted: GraphQLFormattedError, error: unknown, log: (e: unknown) => void = console.error): GraphQLFormattedError {
-  const code = String(formatted.extensions?.code ?? '');
+  let code = String(formatted.extensions?.code ?? '');
   const original = (error as { originalError?: unknown })?.originalError ?? error;
+  // A scalar that rejected a literal during validation: report it as the input error it is.
+  if (original instanceof AppError && original.extensions.code === 'BAD_USER_INPUT') {
+    return { message: formatted.message, locations: formatted.locations, path: formatted.path, extensions: { ...original.extensions } };
+  }
+  if (code === 'GRAPHQL_VALIDATION_FAILED' && /^Variable "\$\w+" got invalid value/.test(formatted.message)) code = 'BAD_USER_INPUT';
   if (KNOWN.has(code)) {
     const { stacktrace: _s, ...ext } = formatted.extensions ?? {};
-    const mapped = code === 'GRAPHQL_VALIDATION_FAILED' || code === 'GRAPHQL_PARSE_FAILED' ? { ...ext } : ext;
-    return { message: formatted.message, locations: formatted.locations, path: formatted.path, extensions: mapped };
+    return { message: formatted.message, locations: formatted.locations, path: formatted.path, extensions: { ...ext, code } };
   }
   const db = fromDatabaseError(original);
   if (db) return { message: db.message, path: formatted.path, extensions: db.extensions };

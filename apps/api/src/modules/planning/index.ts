@@ -1,2 +1,6 @@
 // Resolver classes of the planning module (branch targets, settings).
-export const planningResolvers: Function[] = [];
+import { BranchTargetResolver, SettingsResolver } from './planning.resolver.js';
+
+export const planningResolvers: Function[] = [BranchTargetResolver, SettingsResolver];
+export { BranchTargetType, SettingsType } from './planning.types.js';
+export { PlanningRepository } from './planning.repository.js';
