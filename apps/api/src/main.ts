@@ -32,7 +32,7 @@ async function main(): Promise<void> {
     log('empty database: loading the demo bank (first start only)');
     await seedBank(db.url, { scale: config.scale === 'large' ? 'large' : 'demo', seed: config.seed, progress: true, log });
   }
-  const app = await createApp({ orm: db.orm, dashboardDist: config.dashboardDist, production: config.production });
+  const app = await createApp({ orm: db.orm, dashboardDist: config.dashboardDist, production: config.production, corsOrigins: config.corsOrigins });
   running.app = app;
   await new Promise<void>((resolve) => {
     running.server = app.express.listen(config.port, config.host, () => resolve());

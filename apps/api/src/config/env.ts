@@ -26,6 +26,7 @@ export interface AppConfig {
   scale: Scale;
   dashboardDist: string;
   production: boolean;
+  corsOrigins: string[];
 }
 
 function int(name: string, raw: string | undefined, fallback: number): number {
@@ -49,5 +50,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     scale,
     dashboardDist: resolve(root, 'apps/dashboard/dist'),
     production: env.NODE_ENV === 'production',
+    corsOrigins: (env.CORS_ORIGINS ?? '').split(',').map((s) => s.trim()).filter(Boolean),
   };
 }

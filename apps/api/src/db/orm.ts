@@ -34,7 +34,14 @@ export function ormOptions(clientUrl: string, overrides: Partial<Options> = {}):
     extensions: [Migrator],
     discovery: { warnWhenNoEntities: true },
     migrations: { migrationsList, transactional: true, allOrNothing: true, snapshot: false },
-    pool: { min: 0, max: 10 },
+    pool: {
+      min: 0,
+      max: 10,
+      // A runaway query is cancelled instead of holding a connection (mapped to a clear error).
+      afterCreate: (conn: { query: (sql: string, cb: (err: Error | null) => void) => void }, done: (err: Error | null, conn: unknown) => void) => {
+        conn.query(`SET statement_timeout = ${Number(process.env.STATEMENT_TIMEOUT_MS ?? 15000)}`, (err) => done(err, conn));
+      },
+    },
     // Repositories are the only place that builds SQL; keep the ORM quiet unless asked.
     debug: process.env.ORM_DEBUG === '1',
     allowGlobalContext: false,

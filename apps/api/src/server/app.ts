@@ -8,11 +8,15 @@ import type { MikroORM } from '@mikro-orm/postgresql';
 import { formatError } from '../common/errors.js';
 import { createContext, type Context } from '../context.js';
 import { buildAppSchema } from '../graphql/schema.js';
+import { QUERY_LIMITS, queryLimitRules } from './limits.js';
+import { corsFor, securityHeaders } from './http-hardening.js';
 
 export interface AppOptions {
   orm: MikroORM;
   dashboardDist?: string;
   production?: boolean;
+  /** Origins allowed to call the API from a browser (CORS); same-origin always works. */
+  corsOrigins?: readonly string[];
   log?: (e: unknown) => void;
 }
 
@@ -30,6 +34,11 @@ export async function createApp(opts: AppOptions): Promise<App> {
     introspection: true,
     includeStacktraceInErrorResponses: false,
     allowBatchedHttpRequests: false,
+    csrfPrevention: true,
+    // No "did you mean" field suggestions in error messages.
+    hideSchemaDetailsFromClientErrors: true,
+    validationRules: queryLimitRules(),
+    parseOptions: { maxTokens: QUERY_LIMITS.maxTokens },
     formatError: (formatted, error) => formatError(formatted, error, opts.log),
     plugins: [ApolloServerPluginLandingPageDisabled()],
   });
@@ -37,6 +46,8 @@ export async function createApp(opts: AppOptions): Promise<App> {
 
   const app = express();
   app.disable('x-powered-by');
+  app.use(securityHeaders({ production: opts.production ?? false }));
+  app.use('/graphql', corsFor(opts.corsOrigins ?? []));
   app.get('/healthz', (_req, res) => {
     res.json({ ok: true });
   });
@@ -53,7 +64,7 @@ export async function createApp(opts: AppOptions): Promise<App> {
   });
   app.use(
     '/graphql',
-    express.json({ limit: '1mb' }),
+    express.json({ limit: QUERY_LIMITS.maxBodyBytes }),
     expressMiddleware(apollo, { context: async () => createContext(opts.orm) }),
   );
   if (hasDashboard) {
