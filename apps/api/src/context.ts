@@ -1,12 +1,18 @@
+import type { Request, Response } from 'express';
 import type { EntityManager, MikroORM } from '@mikro-orm/postgresql';
 import { Loaders } from './common/loaders.js';
+import type { AppRole } from './modules/auth/roles.js';
 
-/** Who is asking. Filled by the auth module; null when signed out. */
+/** Who is asking: the signed-in user, resolved from the session cookie or bearer token. */
 export interface Viewer {
   userId: number;
+  username: string;
+  role: AppRole;
+  /** The person behind the account (required for client managers). */
   staffId: number | null;
-  role: string;
+  /** Home branch (required for branch heads and client managers). */
   branchId: number | null;
+  sessionId: string;
 }
 
 export interface Context {
@@ -14,8 +20,13 @@ export interface Context {
   em: EntityManager;
   loaders: Loaders;
   viewer: Viewer | null;
+  /** The HTTP exchange, for setting and clearing the session cookie. */
+  http?: { req: Request; res: Response };
+  /** Signs and verifies session tokens. */
+  sessionSecret?: Buffer;
+  production?: boolean;
 }
 
-export function createContext(orm: MikroORM, viewer: Viewer | null = null): Context {
-  return { em: orm.em.fork(), loaders: new Loaders(), viewer };
+export function createContext(orm: MikroORM, viewer: Viewer | null = null, extra: Partial<Context> = {}): Context {
+  return { em: orm.em.fork(), loaders: new Loaders(), viewer, ...extra };
 }

@@ -4,6 +4,8 @@ import { loadConfig } from './config/env.js';
 import { openDatabase } from './db/database.js';
 import { isEmpty, seedBank } from './seed/seed.service.js';
 import { createApp, type App } from './server/app.js';
+import { loadSessionSecret } from './modules/auth/session-secret.js';
+import { DEMO_USERS, seedDemoUsers } from './seed/demo-users.js';
 
 const log = (m: string): void => console.log(`[loan-desk] ${m}`);
 
@@ -32,7 +34,11 @@ async function main(): Promise<void> {
     log('empty database: loading the demo bank (first start only)');
     await seedBank(db.url, { scale: config.scale === 'large' ? 'large' : 'demo', seed: config.seed, progress: true, log });
   }
-  const app = await createApp({ orm: db.orm, dashboardDist: config.dashboardDist, production: config.production, corsOrigins: config.corsOrigins });
+  if (config.scale !== 'none') {
+    const created = await seedDemoUsers(db.url);
+    if (created) log(`created ${created} demo sign-in accounts (${DEMO_USERS.map((u) => u.username).join(', ')}; see README)`);
+  }
+  const app = await createApp({ orm: db.orm, dashboardDist: config.dashboardDist, production: config.production, corsOrigins: config.corsOrigins, sessionSecret: loadSessionSecret(config.dataDir) });
   running.app = app;
   await new Promise<void>((resolve) => {
     running.server = app.express.listen(config.port, config.host, () => resolve());

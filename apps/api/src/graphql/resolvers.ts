@@ -4,6 +4,8 @@ import { portfolioResolvers } from '../modules/portfolio/index.js';
 import { kpiResolvers } from '../modules/kpi/index.js';
 import { performanceResolvers } from '../modules/performance/index.js';
 import { planningResolvers } from '../modules/planning/index.js';
+import { authResolvers } from '../modules/auth/index.js';
+import { auditResolvers } from '../modules/audit/index.js';
 
 /** Every module contributes its resolver classes here; the schema is built from this list. */
 export const resolvers = [
@@ -12,4 +14,6 @@ export const resolvers = [
   ...kpiResolvers,
   ...performanceResolvers,
   ...planningResolvers,
+  ...authResolvers,
+  ...auditResolvers,
 ] as unknown as NonEmptyArray<Function>;

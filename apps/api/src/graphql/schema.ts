@@ -2,6 +2,7 @@ import 'reflect-metadata';
 import { buildSchema } from 'type-graphql';
 import { lexicographicSortSchema, printSchema, type GraphQLSchema } from 'graphql';
 import { resolvers } from './resolvers.js';
+import { authChecker } from '../modules/auth/auth-checker.js';
 
 let cached: Promise<GraphQLSchema> | undefined;
 
@@ -9,6 +10,7 @@ export function buildAppSchema(): Promise<GraphQLSchema> {
   cached ??= buildSchema({
     resolvers,
     validate: { forbidUnknownValues: false },
+    authChecker,
     scalarsMap: [],
     orphanedTypes: [],
   }).then((s) => {

@@ -10,11 +10,15 @@ import { createContext, type Context } from '../context.js';
 import { buildAppSchema } from '../graphql/schema.js';
 import { QUERY_LIMITS, queryLimitRules } from './limits.js';
 import { corsFor, securityHeaders } from './http-hardening.js';
+import { AuthService } from '../modules/auth/auth.service.js';
+import { tokenFromRequest } from '../modules/auth/session-token.js';
 
 export interface AppOptions {
   orm: MikroORM;
   dashboardDist?: string;
   production?: boolean;
+  /** Signs session tokens (see modules/auth/session-secret.ts). */
+  sessionSecret: Buffer;
   /** Origins allowed to call the API from a browser (CORS); same-origin always works. */
   corsOrigins?: readonly string[];
   log?: (e: unknown) => void;
@@ -65,7 +69,15 @@ export async function createApp(opts: AppOptions): Promise<App> {
   app.use(
     '/graphql',
     express.json({ limit: QUERY_LIMITS.maxBodyBytes }),
-    expressMiddleware(apollo, { context: async () => createContext(opts.orm) }),
+    expressMiddleware(apollo, {
+      context: async ({ req, res }) => {
+        const base = createContext(opts.orm, null, { http: { req, res }, sessionSecret: opts.sessionSecret, production: opts.production });
+        const token = tokenFromRequest(req.headers);
+        // One indexed lookup, only when a token came with the request.
+        base.viewer = token ? await new AuthService(base.em, opts.sessionSecret).resolve(token) : null;
+        return base;
+      },
+    }),
   );
   if (hasDashboard) {
     app.use(express.static(dist, { index: 'index.html', maxAge: '1h' }));

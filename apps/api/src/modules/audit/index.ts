@@ -1,0 +1,4 @@
+import { AuditResolver } from './audit.resolver.js';
+
+export const auditResolvers = [AuditResolver];
+export { recordAudit } from './audit.service.js';

@@ -1,0 +1,51 @@
+import { Kind, type DocumentNode, type FragmentDefinitionNode, type SelectionSetNode } from 'graphql';
+import type { ApolloServerPlugin } from '@apollo/server';
+import { forbidden } from '../../common/errors.js';
+import type { Context } from '../../context.js';
+import { unauthenticated } from './auth-checker.js';
+import { INTROSPECTION_ROLES } from './roles.js';
+
+/** Root fields a signed-out client may ask for. */
+const PUBLIC_ROOT_FIELDS = new Set(['signIn', 'signOut', 'me', '__typename']);
+
+/** Every field name the operation can reach, through fragments (cycles cut). */
+function fieldNames(doc: DocumentNode): { root: Set<string>; all: Set<string> } {
+  const fragments = new Map<string, FragmentDefinitionNode>();
+  for (const d of doc.definitions) if (d.kind === Kind.FRAGMENT_DEFINITION) fragments.set(d.name.value, d);
+  const all = new Set<string>();
+  const root = new Set<string>();
+  const walk = (set: SelectionSetNode, depth: number, seen: Set<string>): void => {
+    for (const s of set.selections) {
+      if (s.kind === Kind.FIELD) {
+        all.add(s.name.value);
+        if (depth === 0) root.add(s.name.value);
+        if (s.selectionSet) walk(s.selectionSet, depth + 1, seen);
+      } else if (s.kind === Kind.INLINE_FRAGMENT) walk(s.selectionSet, depth, seen);
+      else if (!seen.has(s.name.value)) {
+        const f = fragments.get(s.name.value);
+        if (f) walk(f.selectionSet, depth, new Set([...seen, s.name.value]));
+      }
+    }
+  };
+  for (const d of doc.definitions) if (d.kind === Kind.OPERATION_DEFINITION) walk(d.selectionSet, 0, new Set());
+  return { root, all };
+}
+
+/**
+ * Before execution (so before any SQL): signed-out requests may only sign in; introspection is
+ * for HQ planners only.
+ */
+export const accessPlugin: ApolloServerPlugin<Context> = {
+  async requestDidStart() {
+    return {
+      async didResolveOperation({ contextValue, document }) {
+        const { root, all } = fieldNames(document);
+        const viewer = contextValue.viewer;
+        if (!viewer && [...root].some((f) => !PUBLIC_ROOT_FIELDS.has(f))) throw unauthenticated();
+        if ((all.has('__schema') || all.has('__type')) && (!viewer || !INTROSPECTION_ROLES.includes(viewer.role))) {
+          throw forbidden('Schema introspection is for HQ planners');
+        }
+      },
+    };
+  },
+};

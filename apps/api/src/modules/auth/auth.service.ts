@@ -1,0 +1,51 @@
+import type { EntityManager } from '@mikro-orm/postgresql';
+import { AppError, badInput } from '../../common/errors.js';
+import type { Viewer } from '../../context.js';
+import { recordAudit } from '../audit/audit.service.js';
+import { AuthRepository } from './auth.repository.js';
+import { dummyHash, verifyPassword } from './password.js';
+import { newSessionToken, SESSION_TTL_SECONDS, verifySessionToken } from './session-token.js';
+
+const invalid = (): AppError => new AppError('UNAUTHENTICATED', 'Invalid username or password');
+
+export class AuthService {
+  private readonly repo: AuthRepository;
+
+  constructor(private readonly em: EntityManager, private readonly secret: Buffer) {
+    this.repo = new AuthRepository(em);
+  }
+
+  async signIn(username: string, password: string): Promise<{ token: string; expiresAt: string; viewer: Viewer; displayName: string }> {
+    if (!username || username.length > 40) throw badInput('username', 'is required (at most 40 characters)');
+    if (!password || password.length > 200) throw badInput('password', 'is required (at most 200 characters)');
+    const user = await this.repo.userByName(username.trim().toLowerCase());
+    // Same work whether or not the user exists, so timing does not reveal usernames.
+    const ok = await verifyPassword(password, user?.passwordHash ?? (await dummyHash()));
+    if (!user || !user.active || !ok) throw invalid();
+    const { id, token } = newSessionToken(this.secret);
+    const expiresAt = await this.repo.createSession(id, user.id, SESSION_TTL_SECONDS);
+    const viewer: Viewer = { userId: user.id, username: user.username, role: user.role, staffId: user.staffId, branchId: user.branchId, sessionId: id };
+    await recordAudit(this.em, viewer, 'auth.sign_in', 'app_user', user.id, null, { expiresAt });
+    return { token, expiresAt, viewer, displayName: user.displayName };
+  }
+
+  /** Recorded on its own, outside the refused sign-in's transaction, so the attempt is kept. */
+  async recordFailure(username: string): Promise<void> {
+    const user = await this.repo.userByName(username.trim().toLowerCase());
+    await recordAudit(this.em, null, 'auth.sign_in_failed', 'app_user', user?.id ?? null, null, { username: username.slice(0, 40) });
+  }
+
+  async signOut(viewer: Viewer): Promise<boolean> {
+    const done = await this.repo.revokeSession(viewer.sessionId);
+    if (done) await recordAudit(this.em, viewer, 'auth.sign_out', 'app_user', viewer.userId, null, null);
+    return done;
+  }
+
+  /** The viewer behind a token, or null (unknown, forged, expired or revoked). */
+  async resolve(token: string | null): Promise<(Viewer & { displayName: string }) | null> {
+    const id = verifySessionToken(this.secret, token);
+    if (!id) return null;
+    const u = await this.repo.userBySession(id);
+    return u ? { userId: u.id, username: u.username, role: u.role, staffId: u.staffId, branchId: u.branchId, sessionId: id, displayName: u.displayName } : null;
+  }
+}
