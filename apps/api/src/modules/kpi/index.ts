@@ -1,2 +1,8 @@
 // Resolver classes of the KPI module (KPI snapshots and series, branch scorecards).
-export const kpiResolvers: Function[] = [];
+import './kpi.enums.js';
+import { KpiResolver } from './kpi.resolver.js';
+import { BranchScorecardResolver } from './scorecard.resolver.js';
+
+export const kpiResolvers: Function[] = [KpiResolver, BranchScorecardResolver];
+export { KpiService } from './kpi.service.js';
+export { ScopeKind, KpiPeriod } from './kpi.enums.js';
