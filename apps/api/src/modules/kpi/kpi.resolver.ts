@@ -6,24 +6,26 @@ import { KpiPeriod } from './kpi.enums.js';
 import { KpiScopeInput } from './kpi.inputs.js';
 import { change, comparisonKey, comparisonLoader, KpiService } from './kpi.service.js';
 import { KpiPointType, KpiSnapshotType } from './kpi.types.js';
+import { authorizeKpiScope } from './kpi-access.js';
 
 const AS_OF_DESCRIPTION = 'Date at which unsubmitted statements are judged for report timeliness (late once their due date, the 10th of the following month, is before it; left out while not yet due). Default: today.';
 
 @Resolver(() => KpiSnapshotType)
 export class KpiResolver {
   @Query(() => KpiSnapshotType, { description: 'The KPIs of domain.md section 6 for one scope and month, with comparisons to the previous month and the same month last year.' })
-  kpi(
+  async kpi(
     @Arg('scope', () => KpiScopeInput, { description: 'Which projects to cover.' }) scope: KpiScopeInput,
     @Arg('month', () => MonthScalar, { nullable: true, description: 'The month m; default: the latest month that has statements.' }) month: string | null | undefined,
     @Arg('period', () => KpiPeriod, { defaultValue: KpiPeriod.MONTH, description: 'Period of the flow KPIs (recovery rate, report timeliness).' }) period: KpiPeriod,
     @Arg('asOf', () => DateScalar, { nullable: true, description: AS_OF_DESCRIPTION }) asOf: string | null | undefined,
     @Ctx() ctx: Context,
   ): Promise<KpiSnapshotType> {
+    await authorizeKpiScope(ctx, scope);
     return new KpiService(ctx.em).snapshot(scope, month, period, asOf, ctx.em);
   }
 
   @Query(() => [KpiPointType], { description: `The same KPIs month by month, one point per month from \`from\` to \`to\` (at most 60 months), computed in set-based queries.` })
-  kpiSeries(
+  async kpiSeries(
     @Arg('scope', () => KpiScopeInput, { description: 'Which projects to cover.' }) scope: KpiScopeInput,
     @Arg('from', () => MonthScalar, { description: 'First month (inclusive).' }) from: string,
     @Arg('to', () => MonthScalar, { description: 'Last month (inclusive).' }) to: string,
@@ -31,6 +33,7 @@ export class KpiResolver {
     @Arg('asOf', () => DateScalar, { nullable: true, description: AS_OF_DESCRIPTION }) asOf: string | null | undefined,
     @Ctx() ctx: Context,
   ): Promise<KpiPointType[]> {
+    await authorizeKpiScope(ctx, scope);
     return new KpiService(ctx.em).series(scope, from as Month, to as Month, period, asOf, ctx.em);
   }
 

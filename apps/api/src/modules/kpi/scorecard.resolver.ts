@@ -1,4 +1,4 @@
-import { Arg, Ctx, FieldResolver, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Authorized, Ctx, FieldResolver, Query, Resolver, Root } from 'type-graphql';
 import type { Context } from '../../context.js';
 import { MonthScalar } from '../../common/scalars.js';
 import { OrgUnitType, orgLoaders } from '../organization/index.js';
@@ -7,6 +7,7 @@ import { BranchScorecardReportType, BranchScorecardType } from './scorecard.type
 
 @Resolver(() => BranchScorecardType)
 export class BranchScorecardResolver {
+  @Authorized('executive', 'hq_planner', 'branch_head')
   @Query(() => BranchScorecardReportType, { description: 'Branch scorecards: each branch’s NPL ratio and year-to-date recovery rate against its annual target, plan attainment, score, rank, rank change and year-end projections. Rows come ordered by rank.' })
   branchScorecards(
     @Arg('month', () => MonthScalar, { nullable: true, description: 'Month; default: the latest month that has statements.' }) month: string | null | undefined,

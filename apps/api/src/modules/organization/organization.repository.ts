@@ -30,9 +30,10 @@ export class OrganizationRepository {
     return sql(this.em, `SELECT ${UNIT_COLS} FROM org_unit u WHERE u.kind = 'branch' ORDER BY u.sort_order, u.id`);
   }
 
-  staffByIds(ids: readonly number[]): Promise<StaffType[]> {
+  /** `visible` is the viewer's staff predicate (auth/data-scope.ts); people outside it read as missing. */
+  staffByIds(ids: readonly number[], visible = 'TRUE'): Promise<StaffType[]> {
     if (!ids.length) return Promise.resolve([]);
-    return sql(this.em, `SELECT ${STAFF_COLS} FROM staff s JOIN org_unit u ON u.id = s.unit_id WHERE s.id IN (${placeholders(ids.length)})`, ids);
+    return sql(this.em, `SELECT ${STAFF_COLS} FROM staff s JOIN org_unit u ON u.id = s.unit_id WHERE s.id IN (${placeholders(ids.length)}) AND ${visible}`, ids);
   }
 
   teamsByIds(ids: readonly number[]): Promise<TeamType[]> {
@@ -68,8 +69,8 @@ export class OrganizationRepository {
     return sql(this.em, `SELECT team_id AS "teamId", count(*)::int AS count FROM staff WHERE active AND team_id IN (${placeholders(teamIds.length)}) GROUP BY team_id`, teamIds);
   }
 
-  teamMembers(teamIds: readonly number[]): Promise<StaffType[]> {
+  teamMembers(teamIds: readonly number[], visible = 'TRUE'): Promise<StaffType[]> {
     if (!teamIds.length) return Promise.resolve([]);
-    return sql(this.em, `SELECT ${STAFF_COLS} FROM staff s JOIN org_unit u ON u.id = s.unit_id WHERE s.active AND s.team_id IN (${placeholders(teamIds.length)}) ORDER BY s.role DESC, s.name, s.id`, teamIds);
+    return sql(this.em, `SELECT ${STAFF_COLS} FROM staff s JOIN org_unit u ON u.id = s.unit_id WHERE s.active AND s.team_id IN (${placeholders(teamIds.length)}) AND ${visible} ORDER BY s.role DESC, s.name, s.id`, teamIds);
   }
 }

@@ -1,8 +1,9 @@
-import { Arg, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Authorized, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import type { Context } from '../../context.js';
 import { DecimalScalar, MonthScalar } from '../../common/scalars.js';
 import { byKey, groupByKey } from '../../common/loaders.js';
 import { notFound } from '../../common/errors.js';
+import { recordAudit } from '../audit/audit.service.js';
 import { orgLoaders } from './organization.loaders.js';
 import { OrgUnitType } from './organization.types.js';
 import { StaffingRepository } from './staffing.repository.js';
@@ -15,8 +16,18 @@ import {
 const scenarioLoader = (ctx: Context) =>
   ctx.loaders.get<number, StaffingScenarioType>('staffing.scenario', async (ids) => byKey(ids, await new StaffingRepository(ctx.em).scenarios(ids), (r) => r.id));
 
+/** The scenario with its lines, as recorded in the audit trail. */
+async function scenarioSnapshot(em: Context['em'], id: number): Promise<unknown> {
+  const repo = new StaffingRepository(em);
+  const [s] = await repo.scenarios([id]);
+  if (!s) return null;
+  const lines = await repo.linesOf([id]);
+  return { ...s, lines: lines.map((l) => ({ unitId: l.unitId, role: l.role, headcount: l.headcount })) };
+}
+
 @Resolver()
 export class StaffingResolver {
+  @Authorized('executive', 'hq_planner', 'branch_head')
   @Query(() => StaffingPlanType, { description: 'The staffing plan (人员规模): scenarios with derived totals and the table of domain.md section 3.' })
   staffingPlan(
     @Ctx() ctx: Context,
@@ -26,6 +37,7 @@ export class StaffingResolver {
     return new StaffingService(ctx.em).plan(changeFrom ? Number(changeFrom) : null, changeTo ? Number(changeTo) : null);
   }
 
+  @Authorized('executive', 'hq_planner', 'branch_head')
   @Query(() => StaffingWhatIfType, { description: 'What-if: for a workload norm, required client managers per branch (⌈active projects ÷ norm⌉) versus actual, and the gap.' })
   async staffingWhatIf(
     @Ctx() ctx: Context,
@@ -38,28 +50,45 @@ export class StaffingResolver {
     return { ...r, rows: r.rows.map((x, i) => ({ ...x, branch: branches[i] as OrgUnitType })) };
   }
 
+  @Authorized('hq_planner')
   @Mutation(() => StaffingScenarioType, { description: 'Create a staffing scenario with its headcount lines (HQ planners).' })
   async createStaffingScenario(@Arg('input', () => CreateStaffingScenarioInput, { description: 'The scenario.' }) input: CreateStaffingScenarioInput, @Ctx() ctx: Context): Promise<StaffingScenarioType> {
-    const id = await ctx.em.transactional((em) => new StaffingService(em).create(input));
+    const id = await ctx.em.transactional(async (em) => {
+      const created = await new StaffingService(em).create(input);
+      await recordAudit(em, ctx.viewer, 'staffing_scenario.create', 'staffing_scenario', created, null, await scenarioSnapshot(em, created));
+      return created;
+    });
     return (await new StaffingRepository(ctx.em).scenarios([id]))[0]!;
   }
 
+  @Authorized('hq_planner')
   @Mutation(() => StaffingScenarioType, { description: 'Edit a staffing scenario; refused with CONFLICT when it changed since you read it.' })
   async updateStaffingScenario(@Arg('input', () => UpdateStaffingScenarioInput, { description: 'The changes.' }) input: UpdateStaffingScenarioInput, @Ctx() ctx: Context): Promise<StaffingScenarioType> {
-    const id = await ctx.em.transactional((em) => new StaffingService(em).update(input));
+    const id = await ctx.em.transactional(async (em) => {
+      const before = await scenarioSnapshot(em, Number(input.id));
+      const updated = await new StaffingService(em).update(input);
+      await recordAudit(em, ctx.viewer, 'staffing_scenario.update', 'staffing_scenario', updated, before, await scenarioSnapshot(em, updated));
+      return updated;
+    });
     return (await new StaffingRepository(ctx.em).scenarios([id]))[0]!;
   }
 
+  @Authorized('hq_planner')
   @Mutation(() => ID, { description: 'Delete a staffing scenario and its lines; returns its id.' })
   async deleteStaffingScenario(
     @Arg('id', () => ID, { description: 'Scenario id.' }) id: string,
     @Arg('expectedVersion', () => Int, { description: 'The version you read.' }) expectedVersion: number,
     @Ctx() ctx: Context,
   ): Promise<string> {
-    await ctx.em.transactional((em) => new StaffingService(em).delete(id, expectedVersion));
+    await ctx.em.transactional(async (em) => {
+      const before = await scenarioSnapshot(em, Number(id));
+      await new StaffingService(em).delete(id, expectedVersion);
+      await recordAudit(em, ctx.viewer, 'staffing_scenario.delete', 'staffing_scenario', id, before, null);
+    });
     return id;
   }
 
+  @Authorized('executive', 'hq_planner', 'branch_head')
   @Query(() => StaffingScenarioType, { description: 'One staffing scenario by id.' })
   async staffingScenario(@Arg('id', () => ID, { description: 'Scenario id.' }) id: string, @Ctx() ctx: Context): Promise<StaffingScenarioType> {
     const s = await scenarioLoader(ctx).load(Number(id));

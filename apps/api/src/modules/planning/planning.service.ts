@@ -1,6 +1,8 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { compareDecimal, parseDecimal, trimDecimal } from '@loan-desk/domain';
 import { badInput, conflict } from '../../common/errors.js';
+import type { Viewer } from '../../context.js';
+import { recordAudit } from '../audit/audit.service.js';
 import type { SetBranchTargetInput } from './planning.inputs.js';
 import { PlanningRepository, type TargetValues } from './planning.repository.js';
 import type { BranchTargetType, SettingsType } from './planning.types.js';
@@ -19,7 +21,7 @@ function checkDecimal(field: string, value: string, opts: { scale: number; integ
 
 export class PlanningService {
   /** Validates, then creates (expectedVersion null) or updates (matching expectedVersion) in one transaction. */
-  static async setBranchTarget(em: EntityManager, input: SetBranchTargetInput): Promise<BranchTargetType> {
+  static async setBranchTarget(em: EntityManager, input: SetBranchTargetInput, viewer: Viewer | null = null): Promise<BranchTargetType> {
     if (!/^[1-9]\d{0,9}$/.test(input.branchId) || Number(input.branchId) > 2147483647) throw badInput('input.branchId', 'must be a numeric id');
     if (!Number.isInteger(input.year) || input.year < 2000 || input.year > 2100) throw badInput('input.year', 'must be between 2000 and 2100');
     const values: TargetValues = {
@@ -40,6 +42,7 @@ export class PlanningService {
         if (expected !== null) throw conflict(`No target exists for branch ${values.branchId} in ${values.year} (it may have been removed); send expectedVersion null to create it`);
         const created = await repo.insertTarget(values);
         if (!created) throw conflict(`A target for branch ${values.branchId} in ${values.year} was created meanwhile; reload and try again`);
+        await recordAudit(tx, viewer, 'target.create', 'branch_target', created.id, null, created);
         return created;
       }
       if (expected !== existing.version) {
@@ -47,12 +50,19 @@ export class PlanningService {
       }
       const updated = await repo.updateTarget(existing.id, expected, values);
       if (!updated) throw conflict('The target changed meanwhile; reload and try again');
+      await recordAudit(tx, viewer, 'target.update', 'branch_target', existing.id, existing, updated);
       return updated;
     });
   }
 
-  static async setWorkloadNorm(em: EntityManager, value: string): Promise<SettingsType> {
+  static async setWorkloadNorm(em: EntityManager, value: string, viewer: Viewer | null = null): Promise<SettingsType> {
     const v = checkDecimal('value', value, { scale: 4, integerDigits: 3, min: '0', minExclusive: true, max: '100' });
-    return em.transactional((tx) => new PlanningRepository(tx).setWorkloadNorm(v));
+    return em.transactional(async (tx) => {
+      const repo = new PlanningRepository(tx);
+      const before = await repo.settings();
+      const after = await repo.setWorkloadNorm(v);
+      await recordAudit(tx, viewer, 'setting.update', 'setting', 'workload_norm', { workloadNorm: before.workloadNorm }, { workloadNorm: after.workloadNorm });
+      return after;
+    });
   }
 }
