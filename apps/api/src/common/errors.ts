@@ -69,6 +69,14 @@ const KNOWN = new Set<string>(['BAD_USER_INPUT', 'NOT_FOUND', 'CONFLICT', 'FORBI
 export function formatError(formatted: GraphQLFormattedError, error: unknown, log: (e: unknown) => void = console.error): GraphQLFormattedError {
   let code = String(formatted.extensions?.code ?? '');
   const original = (error as { originalError?: unknown })?.originalError ?? error;
+  // type-graphql argument validation (checked first: it already carries BAD_USER_INPUT, but no field)
+  if ((original as { name?: string })?.name === 'ArgumentValidationError') {
+    const errs = (original as { extensions?: { validationErrors?: { property: string; constraints?: Record<string, string> }[] } }).extensions?.validationErrors ?? [];
+    const first = errs[0];
+    const field = first?.property ?? 'input';
+    const reason = first?.constraints ? Object.values(first.constraints)[0] : 'invalid value';
+    return { message: `${field}: ${reason}`, path: formatted.path, extensions: { code: 'BAD_USER_INPUT', field } };
+  }
   // A scalar that rejected a literal during validation: report it as the input error it is.
   if (original instanceof AppError && original.extensions.code === 'BAD_USER_INPUT') {
     return { message: formatted.message, locations: formatted.locations, path: formatted.path, extensions: { ...original.extensions } };
@@ -80,14 +88,6 @@ export function formatError(formatted: GraphQLFormattedError, error: unknown, lo
   }
   const db = fromDatabaseError(original);
   if (db) return { message: db.message, path: formatted.path, extensions: db.extensions };
-  // type-graphql argument validation
-  if ((original as { name?: string })?.name === 'ArgumentValidationError') {
-    const errs = (original as { extensions?: { validationErrors?: { property: string; constraints?: Record<string, string> }[] } }).extensions?.validationErrors ?? [];
-    const first = errs[0];
-    const field = first?.property ?? 'input';
-    const reason = first?.constraints ? Object.values(first.constraints)[0] : 'invalid value';
-    return { message: `${field}: ${reason}`, path: formatted.path, extensions: { code: 'BAD_USER_INPUT', field } };
-  }
   log(original);
   return { message: 'Internal server error', path: formatted.path, extensions: { code: 'INTERNAL_SERVER_ERROR' } };
 }

@@ -6,8 +6,16 @@ import { PortfolioMutationResolver } from './portfolio.mutations.resolver.js';
 import { AssignmentResolver, CashFlowStatementResolver, ProjectResolver, RestructuringCaseResolver } from './project.resolver.js';
 
 export const portfolioResolvers: Function[] = [
-  ClientResolver, ClientContactLogResolver, ProjectResolver, CashFlowStatementResolver, AssignmentResolver, RestructuringCaseResolver,
-  SettlementAgentBankResolver, AgentBankEvaluationResolver, UpcomingRepaymentResolver, PortfolioMutationResolver,
+  ClientResolver,
+  ClientContactLogResolver,
+  ProjectResolver,
+  CashFlowStatementResolver,
+  AssignmentResolver,
+  RestructuringCaseResolver,
+  SettlementAgentBankResolver,
+  AgentBankEvaluationResolver,
+  UpcomingRepaymentResolver,
+  PortfolioMutationResolver,
 ];
 export { ClientType, ProjectType, CashFlowStatementType } from './portfolio.types.js';
 export { portfolioLoaders } from './portfolio.loaders.js';
