@@ -37,9 +37,16 @@ export function rowFilter(scope: DataScope) {
     /** project (and through it statements, assignments, restructuring cases) */
     project: (p = 'p'): string =>
       scope.kind === 'bank' ? 'TRUE' : scope.kind === 'branch' ? `${p}.branch_id = ${int(scope.branchId)}` : `${p}.manager_id = ${int(scope.staffId)}`,
-    /** client (and through it contacts and the contact log) */
+    /**
+     * client (and through it contacts and the contact log): a branch's own clients and the clients
+     * of its projects; a client manager's own clients and the clients of the projects they manage.
+     */
     client: (c = 'c'): string =>
-      scope.kind === 'bank' ? 'TRUE' : scope.kind === 'branch' ? `${c}.branch_id = ${int(scope.branchId)}` : `${c}.owner_id = ${int(scope.staffId)}`,
+      scope.kind === 'bank'
+        ? 'TRUE'
+        : scope.kind === 'branch'
+          ? `(${c}.branch_id = ${int(scope.branchId)} OR EXISTS (SELECT 1 FROM project px WHERE px.client_id = ${c}.id AND px.branch_id = ${int(scope.branchId)}))`
+          : `(${c}.owner_id = ${int(scope.staffId)} OR EXISTS (SELECT 1 FROM project px WHERE px.client_id = ${c}.id AND px.manager_id = ${int(scope.staffId)}))`,
     /** staff rows (person-level data) */
     staff: (s = 's'): string =>
       scope.kind === 'bank'

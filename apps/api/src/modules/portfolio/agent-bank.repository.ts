@@ -5,9 +5,15 @@ import { sql } from '../../common/sql.js';
 import type { UpcomingRepaymentsArgs } from './portfolio.inputs.js';
 import { keyset, optionalId, pgArray, TODAY } from './portfolio.sql.js';
 import type { AgentBankEvaluationType, SettlementAgentBankType, UpcomingRepaymentType } from './portfolio.types.js';
+import { rowFilter, type DataScope } from '../auth/data-scope.js';
+
 
 export class AgentBankRepository {
-  constructor(private readonly em: EntityManager) {}
+  /** Banks are reference data; the project counts and repayments are restricted to the viewer's projects. */
+  constructor(
+    private readonly em: EntityManager,
+    private readonly scope: DataScope,
+  ) {}
 
   all(): Promise<SettlementAgentBankType[]> {
     return sql(this.em, `SELECT id, name, name_zh AS "nameZh", city FROM settlement_agent_bank ORDER BY name, id`);
@@ -37,8 +43,8 @@ export class AgentBankRepository {
     if (!bankIds.length) return Promise.resolve([]);
     return sql(
       this.em,
-      `SELECT agent_bank_id AS "agentBankId", count(*)::int AS n FROM project
-      WHERE status = 'active' AND agent_bank_id = ANY(?::int[]) GROUP BY agent_bank_id`,
+      `SELECT agent_bank_id AS "agentBankId", count(*)::int AS n FROM project p
+      WHERE status = 'active' AND agent_bank_id = ANY(?::int[]) AND ${rowFilter(this.scope).project('p')} GROUP BY agent_bank_id`,
       [pgArray(bankIds)],
     );
   }
@@ -54,7 +60,7 @@ export class AgentBankRepository {
     const first = pageSize(args.first);
     const days = args.days ?? 30;
     if (!Number.isInteger(days) || days < 1 || days > 366) throw badInput('days', 'must be between 1 and 366');
-    const where: string[] = [`p.status = 'active'`, 'd.due_date <= p.maturity_date'];
+    const where: string[] = [`p.status = 'active'`, 'd.due_date <= p.maturity_date', rowFilter(this.scope).project('p')];
     const params: unknown[] = [];
     const add = (cond: string, ...p: unknown[]): void => {
       where.push(cond);

@@ -16,12 +16,13 @@ import {
   UpcomingRepaymentConnection,
   UpcomingRepaymentType,
 } from './portfolio.types.js';
+import { dataScope } from '../auth/data-scope.js';
 
 @Resolver(() => SettlementAgentBankType)
 export class SettlementAgentBankResolver {
   @Query(() => [SettlementAgentBankType], { description: 'All settlement agent banks (结算经办行), by name.' })
   settlementAgentBanks(@Ctx() ctx: Context): Promise<SettlementAgentBankType[]> {
-    return new AgentBankRepository(ctx.em).all();
+    return new AgentBankRepository(ctx.em, dataScope(ctx.viewer)).all();
   }
 
   @FieldResolver(() => [AgentBankEvaluationType], {
@@ -66,7 +67,7 @@ export class UpcomingRepaymentResolver {
     ].join(' '),
   })
   upcomingRepayments(@Args() args: UpcomingRepaymentsArgs, @Ctx() ctx: Context): Promise<ConnectionShape<UpcomingRepaymentType>> {
-    return new AgentBankRepository(ctx.em).upcoming(args);
+    return new AgentBankRepository(ctx.em, dataScope(ctx.viewer)).upcoming(args);
   }
 
   @FieldResolver(() => ProjectType, { description: 'Project (loan).' })

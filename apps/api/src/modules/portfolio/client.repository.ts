@@ -6,6 +6,8 @@ import { ClientSortField, ClientView, SortDirection } from './portfolio.enums.js
 import type { ClientsArgs } from './portfolio.inputs.js';
 import { isoTs, keyset, likePattern, optionalId, pgArray, startOf, TODAY, type SortKey } from './portfolio.sql.js';
 import type { ClientContactLogType, ClientType, ContactType } from './portfolio.types.js';
+import { rowFilter, type DataScope } from '../auth/data-scope.js';
+
 
 export const CLIENT_COLS = `c.id, c.external_key AS "externalKey", c.name, c.client_type AS "clientType", c.industry, c.source,
   c.company_nature AS "companyNature", c.annual_revenue::text AS "annualRevenue", c.address, c.owner_id IS NULL AS "inPool",
@@ -34,7 +36,15 @@ const VIEW_SQL: Record<Exclude<ClientView, 'MINE'>, string> = {
 };
 
 export class ClientRepository {
-  constructor(private readonly em: EntityManager) {}
+  /** `scope`: the viewer's rows (auth/data-scope.ts); every read below is restricted to it. */
+  constructor(
+    private readonly em: EntityManager,
+    private readonly scope: DataScope,
+  ) {}
+
+  private get visible(): string {
+    return rowFilter(this.scope).client('c');
+  }
 
   /** `viewerStaffId`: the signed-in person, used by MINE when `asStaffId` is not given. */
   async list(args: ClientsArgs, viewerStaffId: number | null = null): Promise<ConnectionShape<ClientType>> {
@@ -76,6 +86,7 @@ export class ClientRepository {
         : { field: ClientSortField.ID, direction: SortDirection.ASC });
     const key = CLIENT_SORT[order.field];
     const ks = keyset(key, 'c.id', order.direction === SortDirection.DESC, `client:${order.field}:${order.direction}`, args.after);
+    where.push(this.visible);
     const cond = where.join(' AND ');
     const [rows, count] = await Promise.all([
       sql<ClientType & { sortKey: string }>(
@@ -98,7 +109,7 @@ export class ClientRepository {
 
   byIds(ids: readonly number[]): Promise<ClientType[]> {
     if (!ids.length) return Promise.resolve([]);
-    return sql(this.em, `SELECT ${CLIENT_COLS} FROM client c WHERE c.id = ANY(?::int[])`, [pgArray(ids)]);
+    return sql(this.em, `SELECT ${CLIENT_COLS} FROM client c WHERE c.id = ANY(?::int[]) AND ${this.visible}`, [pgArray(ids)]);
   }
 
   contactsOf(clientIds: readonly number[]): Promise<ContactType[]> {

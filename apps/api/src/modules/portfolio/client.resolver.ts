@@ -9,6 +9,7 @@ import { ClientsArgs } from './portfolio.inputs.js';
 import { portfolioLoaders } from './portfolio.loaders.js';
 import { toId } from './portfolio.sql.js';
 import { ClientConnection, ClientContactLogType, ClientType, ContactType, ProjectType } from './portfolio.types.js';
+import { dataScope } from '../auth/data-scope.js';
 
 @Resolver(() => ClientType)
 export class ClientResolver {
@@ -17,7 +18,7 @@ export class ClientResolver {
       'Clients (客户): filters, standard views (all, mine, created today / this week / this month, recently updated, pool), keyset-paginated.',
   })
   clients(@Args() args: ClientsArgs, @Ctx() ctx: Context): Promise<ConnectionShape<ClientType>> {
-    return new ClientRepository(ctx.em).list(args, ctx.viewer?.staffId ?? null);
+    return new ClientRepository(ctx.em, dataScope(ctx.viewer)).list(args, ctx.viewer?.staffId ?? null);
   }
 
   @Query(() => ClientType, { nullable: true, description: 'One client by id; null when there is none.' })

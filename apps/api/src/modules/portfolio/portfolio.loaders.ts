@@ -2,6 +2,7 @@ import type { Context } from '../../context.js';
 import type { ConnectionShape } from '../../common/pagination.js';
 import { byKey, groupByKey } from '../../common/loaders.js';
 import { AgentBankRepository } from './agent-bank.repository.js';
+import { dataScope } from '../auth/data-scope.js';
 import { ClientRepository } from './client.repository.js';
 import type { StatementsArgs } from './portfolio.inputs.js';
 import { ProjectRepository } from './project.repository.js';
@@ -19,9 +20,10 @@ import type {
 
 /** Batched lookups for the nested fields of clients, projects and agent banks (one query per relation per level). */
 export const portfolioLoaders = (ctx: Context) => {
-  const clients = new ClientRepository(ctx.em);
-  const projects = new ProjectRepository(ctx.em);
-  const banks = new AgentBankRepository(ctx.em);
+  const scope = dataScope(ctx.viewer);
+  const clients = new ClientRepository(ctx.em, scope);
+  const projects = new ProjectRepository(ctx.em, scope);
+  const banks = new AgentBankRepository(ctx.em, scope);
   return {
     client: ctx.loaders.get<number, ClientType>('pf.client', async (ids) => byKey(ids, await clients.byIds(ids), (r) => r.id)),
     project: ctx.loaders.get<number, ProjectType>('pf.project', async (ids) => byKey(ids, await projects.byIds(ids), (r) => r.id)),

@@ -9,6 +9,9 @@ import type { LogClientContactInput, ReassignProjectsInput, SubmitStatementInput
 import { checkAmount, pgArray, toId, TODAY } from './portfolio.sql.js';
 import type { CashFlowStatementType, ClientContactLogType, ClientType, ProjectType } from './portfolio.types.js';
 import { PROJECT_COLS, ProjectRepository } from './project.repository.js';
+import type { Viewer } from '../../context.js';
+import { dataScope, rowFilter, type DataScope } from '../auth/data-scope.js';
+import { recordAudit } from '../audit/audit.service.js';
 
 const MAX_TEXT = 2000;
 
@@ -24,7 +27,17 @@ interface StaffRow {
  * inside it, so a refused change writes nothing.
  */
 export class PortfolioService {
-  constructor(private readonly em: EntityManager) {}
+  private readonly scope: DataScope;
+  private readonly visible: ReturnType<typeof rowFilter>;
+
+  /** Changes act only on rows the viewer can read: anything else is NOT_FOUND, as if it did not exist. */
+  constructor(
+    private readonly em: EntityManager,
+    private readonly viewer: Viewer | null,
+  ) {
+    this.scope = dataScope(viewer);
+    this.visible = rowFilter(this.scope);
+  }
 
   private async activeClientManager(em: EntityManager, id: number, field: string): Promise<StaffRow> {
     const s = await sqlOne<StaffRow>(em, `SELECT ${STAFF_COLS} FROM staff s JOIN org_unit u ON u.id = s.unit_id WHERE s.id = ?`, [id]);
@@ -39,7 +52,8 @@ export class PortfolioService {
    * set-based UPDATE … WHERE id = i.id AND version = i.v for the whole batch; when fewer rows
    * than requested were updated, another change won and the whole batch is refused.
    */
-  async reassignProjects(input: ReassignProjectsInput, assignedBy: number | null): Promise<ProjectType[]> {
+  async reassignProjects(input: ReassignProjectsInput): Promise<ProjectType[]> {
+    const assignedBy = this.viewer?.staffId ?? null;
     const items = input.items ?? [];
     if (items.length < 1 || items.length > MAX_PAGE_SIZE)
       throw badInput('input.items', `must list between 1 and ${MAX_PAGE_SIZE} projects`);
@@ -63,7 +77,8 @@ export class PortfolioService {
       // deadlock between overlapping batches) and then sees the new version.
       const current = await sql<{ id: number; branchId: number; managerId: number | null; version: number }>(
         em,
-        `SELECT id, branch_id AS "branchId", manager_id AS "managerId", version FROM project WHERE id = ANY(?::int[]) ORDER BY id FOR UPDATE`,
+        `SELECT id, branch_id AS "branchId", manager_id AS "managerId", version FROM project p
+        WHERE id = ANY(?::int[]) AND ${this.visible.project('p')} ORDER BY id FOR UPDATE`,
         [pgArray(ids)],
       );
       const byId = new Map(current.map((r) => [r.id, r]));
@@ -100,6 +115,15 @@ export class PortfolioService {
           'One or more projects changed while the request ran (another reassignment won); reload and try again. Nothing was reassigned.',
         );
       }
+      // One audit entry per project, written set-based in the same transaction.
+      await sql(
+        em,
+        `INSERT INTO audit_log (user_id, username, action, entity, entity_id, before, after)
+        SELECT ?::int, ?, 'project.reassign', 'project', x.id::text,
+          jsonb_build_object('managerId', x.old, 'version', x.v), jsonb_build_object('managerId', ?::int, 'version', x.v + 1, 'reason', ?::text)
+        FROM unnest(?::int[], ?::int[], ?::int[]) AS x(id, old, v)`,
+        [this.viewer?.userId ?? null, this.viewer?.username ?? null, toStaff, reason, pgArray(ids), pgArray(ids.map((id) => byId.get(id)!.managerId)), pgArray(versions)],
+      );
       return sql<ProjectType>(
         em,
         `SELECT ${PROJECT_COLS} FROM project p WHERE p.id = ANY(?::int[]) ORDER BY array_position(?::int[], p.id)`,
@@ -115,11 +139,16 @@ export class PortfolioService {
     return this.em.transactional(async (em) => {
       const row = await sqlOne<ClientType>(
         em,
-        `UPDATE client c SET owner_id = NULL, updated_at = now() WHERE c.id = ? AND c.owner_id IS NOT NULL RETURNING ${CLIENT_COLS}`,
+        `UPDATE client c SET owner_id = NULL, updated_at = now() FROM client old
+        WHERE c.id = ? AND old.id = c.id AND c.owner_id IS NOT NULL AND ${this.visible.client('c')} RETURNING ${CLIENT_COLS}, old.owner_id AS "previousOwnerId"`,
         [clientId],
       );
-      if (row) return row;
-      const exists = await sqlOne(em, `SELECT 1 FROM client WHERE id = ?`, [clientId]);
+      if (row) {
+        const { previousOwnerId, ...client } = row as ClientType & { previousOwnerId: number };
+        await recordAudit(em, this.viewer, 'client.to_pool', 'client', clientId, { ownerId: previousOwnerId }, { ownerId: null, reason: reasonArg ?? null });
+        return client;
+      }
+      const exists = await sqlOne(em, `SELECT 1 FROM client c WHERE c.id = ? AND ${this.visible.client('c')}`, [clientId]);
       if (!exists) throw notFound('Client', clientId);
       throw conflict(`Client ${clientId} is already in the client pool`);
     });
@@ -132,7 +161,7 @@ export class PortfolioService {
     return this.em.transactional(async (em) => {
       const client = await sqlOne<{ branchId: number | null; ownerId: number | null }>(
         em,
-        `SELECT branch_id AS "branchId", owner_id AS "ownerId" FROM client WHERE id = ?`,
+        `SELECT branch_id AS "branchId", owner_id AS "ownerId" FROM client c WHERE c.id = ? AND ${this.visible.client('c')}`,
         [clientId],
       );
       if (!client) throw notFound('Client', clientId);
@@ -145,6 +174,7 @@ export class PortfolioService {
         [ownerId, clientId],
       );
       if (!row) throw conflict(`Client ${clientId} is not in the client pool (it has a responsible client manager)`);
+      await recordAudit(em, this.viewer, 'client.from_pool', 'client', clientId, { ownerId: null }, { ownerId });
       return row;
     });
   }
@@ -158,7 +188,8 @@ export class PortfolioService {
       const check = await sqlOne<{ today: string; client: boolean; staff: boolean }>(
         em,
         `SELECT ${TODAY}::text AS today,
-        EXISTS (SELECT 1 FROM client WHERE id = ?) AS client, EXISTS (SELECT 1 FROM staff WHERE id = ?) AS staff`,
+        EXISTS (SELECT 1 FROM client c WHERE c.id = ? AND ${this.visible.client('c')}) AS client,
+        EXISTS (SELECT 1 FROM staff s WHERE s.id = ? AND ${this.visible.staff('s')}) AS staff`,
         [clientId, staffId],
       );
       if (input.contactedOn > check!.today) throw badInput('input.contactedOn', `must not be in the future (today is ${check!.today})`);
@@ -169,7 +200,8 @@ export class PortfolioService {
         `INSERT INTO client_contact (client_id, staff_id, kind, contacted_on, notes) VALUES (?, ?, ?, ?::date, ?) RETURNING id`,
         [clientId, staffId, input.kind, input.contactedOn, input.notes ?? null],
       );
-      const [log] = await new ClientRepository(em).contactLogById(row!.id);
+      const [log] = await new ClientRepository(em, this.scope).contactLogById(row!.id);
+      await recordAudit(em, this.viewer, 'client_contact.create', 'client_contact', row!.id, null, log);
       return log!;
     });
   }
@@ -198,7 +230,7 @@ export class PortfolioService {
       // Row lock: concurrent statements of one project apply their balance update one after the other.
       const project = await sqlOne<{ status: string; startMonth: string }>(
         em,
-        `SELECT status, to_char(start_date, 'YYYY-MM') AS "startMonth" FROM project WHERE id = ? FOR UPDATE`,
+        `SELECT status, to_char(start_date, 'YYYY-MM') AS "startMonth" FROM project p WHERE p.id = ? AND ${this.visible.project('p')} FOR UPDATE`,
         [projectId],
       );
       if (!project) throw notFound('Project', projectId);
@@ -230,7 +262,8 @@ export class PortfolioService {
         WHERE id = ? AND ?::date >= (SELECT max(month) FROM cash_flow_statement WHERE project_id = ?)`,
         [amounts.balance, input.classification, projectId, monthStart, projectId],
       );
-      const [st] = await new ProjectRepository(em).statement(projectId, input.month);
+      const [st] = await new ProjectRepository(em, this.scope).statement(projectId, input.month);
+      await recordAudit(em, this.viewer, 'statement.submit', 'cash_flow_statement', `${projectId}:${input.month}`, null, st);
       return st!;
     });
   }

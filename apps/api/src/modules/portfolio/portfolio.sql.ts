@@ -12,9 +12,7 @@ export const TODAY = `(now() AT TIME ZONE '${BUSINESS_TZ}')::date`;
 export const startOf = (d: string): string => `((${d})::timestamp AT TIME ZONE '${BUSINESS_TZ}')`;
 
 /** A PostgreSQL array literal for one bound parameter (`?::int[]`), so a list is one value. */
-export function pgArray(values: readonly (string | number)[]): string {
-  return `{${values.map((v) => (typeof v === 'number' ? String(v) : `"${v.replace(/["\\]/g, (c) => `\\${c}`)}"`)).join(',')}}`;
-}
+export { pgArray } from '../../common/sql.js';
 
 /** `%text%` for ILIKE … ESCAPE '!', with the wildcard characters of the input taken literally. */
 export const likePattern = (text: string): string => `%${text.replace(/[!%_]/g, (c) => `!${c}`)}%`;

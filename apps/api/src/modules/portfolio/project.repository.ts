@@ -6,6 +6,7 @@ import { ProjectSortField, SortDirection } from './portfolio.enums.js';
 import type { ProjectsArgs, StatementsArgs } from './portfolio.inputs.js';
 import { checkAmount, isoTs, keyset, likePattern, optionalId, pgArray, TODAY, type SortKey } from './portfolio.sql.js';
 import type { AssignmentType, CashFlowStatementType, ProjectType, RestructuringCaseType } from './portfolio.types.js';
+import { rowFilter, type DataScope } from '../auth/data-scope.js';
 
 export const PROJECT_COLS = `p.id, p.external_key AS "externalKey", p.name, p.client_id AS "clientId", p.branch_id AS "branchId",
   p.manager_id AS "managerId", p.assistant_id AS "assistantId", p.sector, p.approved_amount::text AS "approvedAmount",
@@ -41,12 +42,20 @@ const PROJECT_SORT: Record<ProjectSortField, SortKey> = {
 };
 
 export class ProjectRepository {
-  constructor(private readonly em: EntityManager) {}
+  /** `scope`: the viewer's rows (auth/data-scope.ts); every project read below is restricted to it. */
+  constructor(
+    private readonly em: EntityManager,
+    private readonly scope: DataScope,
+  ) {}
+
+  private get visible(): string {
+    return rowFilter(this.scope).project('p');
+  }
 
   async list(args: ProjectsArgs): Promise<ConnectionShape<ProjectType>> {
     const first = pageSize(args.first);
     const f = args.filter ?? {};
-    const where: string[] = ['true'];
+    const where: string[] = [this.visible];
     const params: unknown[] = [];
     const add = (cond: string, ...p: unknown[]) => {
       where.push(cond);
@@ -99,12 +108,12 @@ export class ProjectRepository {
 
   byIds(ids: readonly number[]): Promise<ProjectType[]> {
     if (!ids.length) return Promise.resolve([]);
-    return sql(this.em, `SELECT ${PROJECT_COLS} FROM project p WHERE p.id = ANY(?::int[])`, [pgArray(ids)]);
+    return sql(this.em, `SELECT ${PROJECT_COLS} FROM project p WHERE p.id = ANY(?::int[]) AND ${this.visible}`, [pgArray(ids)]);
   }
 
   ofClients(clientIds: readonly number[]): Promise<ProjectType[]> {
     if (!clientIds.length) return Promise.resolve([]);
-    return sql(this.em, `SELECT ${PROJECT_COLS} FROM project p WHERE p.client_id = ANY(?::int[]) ORDER BY p.client_id, p.id`, [
+    return sql(this.em, `SELECT ${PROJECT_COLS} FROM project p WHERE p.client_id = ANY(?::int[]) AND ${this.visible} ORDER BY p.client_id, p.id`, [
       pgArray(clientIds),
     ]);
   }
@@ -214,7 +223,7 @@ export class ProjectRepository {
     after?: string;
   }): Promise<ConnectionShape<RestructuringCaseType>> {
     const first = pageSize(args.first);
-    const where: string[] = ['true'];
+    const where: string[] = [this.visible];
     const params: unknown[] = [];
     if (args.status != null) {
       where.push('rc.status = ?');

@@ -18,6 +18,7 @@ import {
   SettlementAgentBankType,
 } from './portfolio.types.js';
 import { ProjectRepository } from './project.repository.js';
+import { dataScope } from '../auth/data-scope.js';
 
 @Resolver(() => ProjectType)
 export class ProjectResolver {
@@ -25,7 +26,7 @@ export class ProjectResolver {
     description: 'Projects (项目 / 贷款): filters, a fixed set of sort fields (ties broken by id), keyset-paginated.',
   })
   projects(@Args() args: ProjectsArgs, @Ctx() ctx: Context): Promise<ConnectionShape<ProjectType>> {
-    return new ProjectRepository(ctx.em).list(args);
+    return new ProjectRepository(ctx.em, dataScope(ctx.viewer)).list(args);
   }
 
   @Query(() => ProjectType, { nullable: true, description: 'One project by id; null when there is none.' })
@@ -131,7 +132,7 @@ export class AssignmentResolver {
 export class RestructuringCaseResolver {
   @Query(() => RestructuringCaseConnection, { description: 'Asset-restructuring cases (不良资产化解), newest opened first.' })
   restructuringCases(@Args() args: RestructuringCasesArgs, @Ctx() ctx: Context): Promise<ConnectionShape<RestructuringCaseType>> {
-    return new ProjectRepository(ctx.em).restructuringCases(args);
+    return new ProjectRepository(ctx.em, dataScope(ctx.viewer)).restructuringCases(args);
   }
 
   @FieldResolver(() => ProjectType, { description: 'The non-performing project.' })
