@@ -12,6 +12,8 @@ import { QUERY_LIMITS, queryLimitRules } from './limits.js';
 import { corsFor, securityHeaders } from './http-hardening.js';
 import { AuthService } from '../modules/auth/auth.service.js';
 import { tokenFromRequest } from '../modules/auth/session-token.js';
+import { accessPlugin } from '../modules/auth/access.plugin.js';
+import { INTROSPECTION_ROLES } from '../modules/auth/roles.js';
 
 export interface AppOptions {
   orm: MikroORM;
@@ -44,7 +46,7 @@ export async function createApp(opts: AppOptions): Promise<App> {
     validationRules: queryLimitRules(),
     parseOptions: { maxTokens: QUERY_LIMITS.maxTokens },
     formatError: (formatted, error) => formatError(formatted, error, opts.log),
-    plugins: [ApolloServerPluginLandingPageDisabled()],
+    plugins: [ApolloServerPluginLandingPageDisabled(), accessPlugin],
   });
   await apollo.start();
 
@@ -59,12 +61,21 @@ export async function createApp(opts: AppOptions): Promise<App> {
   const dist = opts.dashboardDist;
   const hasDashboard = dist !== undefined && existsSync(join(dist, 'index.html'));
   // A browser opening /graphql gets GraphiQL (bundled with the dashboard, no CDN).
-  app.get('/graphql', (req, res, next) => {
-    if (hasDashboard && req.accepts(['application/json', 'text/html']) === 'text/html' && !req.query.query) {
-      const page = join(dist, 'graphiql.html');
-      if (existsSync(page)) return res.sendFile(page);
+  // A browser opening /graphql gets GraphiQL (bundled with the dashboard, no CDN) — HQ planners only.
+  app.get('/graphql', async (req, res, next) => {
+    if (!hasDashboard || req.accepts(['application/json', 'text/html']) !== 'text/html' || req.query.query) return next();
+    const page = join(dist, 'graphiql.html');
+    if (!existsSync(page)) return next();
+    try {
+      const em = opts.orm.em.fork();
+      const viewer = await new AuthService(em, opts.sessionSecret).resolve(tokenFromRequest(req.headers));
+      if (viewer && INTROSPECTION_ROLES.includes(viewer.role)) return res.sendFile(page);
+      res.status(viewer ? 403 : 401).type('html').send(`<!doctype html><meta charset="utf-8"><title>GraphiQL</title>
+<body style="font-family:system-ui;margin:3rem;color:#1f2937"><h1>GraphiQL is for HQ planners</h1>
+<p>${viewer ? 'Your role cannot open the schema explorer.' : 'Sign in as an HQ planner first.'}</p><p><a href="/">Back to the dashboard</a></p></body>`);
+    } catch (err) {
+      next(err);
     }
-    next();
   });
   app.use(
     '/graphql',
