@@ -1,0 +1,34 @@
+import { ApolloClient, ApolloLink, HttpLink, InMemoryCache } from '@apollo/client';
+import { tap } from 'rxjs';
+
+/** True when a GraphQL result says the session is gone. */
+export function isUnauthenticated(result: { errors?: readonly { extensions?: Record<string, unknown> }[] }): boolean {
+  return (result.errors ?? []).some((e) => e.extensions?.code === 'UNAUTHENTICATED');
+}
+
+export function createApolloClient(uri = '/graphql'): ApolloClient {
+  let client: ApolloClient | null = null;
+  // A session that expired mid-use: ask who the viewer is; a null `me` shows the sign-in page.
+  const sessionLink = new ApolloLink((operation, forward) =>
+    forward(operation).pipe(
+      tap((result) => {
+        if (operation.operationName !== 'Me' && isUnauthenticated(result)) void client?.refetchQueries({ include: ['Me'] });
+      }),
+    ),
+  );
+  client = new ApolloClient({
+    link: ApolloLink.from([sessionLink, new HttpLink({ uri, credentials: 'same-origin' })]),
+    cache: new InMemoryCache({
+      // Report rows are views of a person/branch at a month, not entities: never merge across queries.
+      typePolicies: {
+        RankedClientManager: { keyFields: false },
+        ClientManagerWorkload: { keyFields: false },
+        BranchStaffingNeed: { keyFields: false },
+        BranchWorkloadDistribution: { keyFields: false },
+        Me: { keyFields: false },
+      },
+    }),
+    defaultOptions: { watchQuery: { fetchPolicy: 'cache-first' } },
+  });
+  return client;
+}
