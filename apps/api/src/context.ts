@@ -22,6 +22,8 @@ export interface Context {
   viewer: Viewer | null;
   /** The HTTP exchange, for setting and clearing the session cookie. */
   http?: { req: Request; res: Response };
+  /** The request's session token, resolved into `viewer` once the query passed its limits. */
+  pendingToken?: string | null;
   /** Signs and verifies session tokens. */
   sessionSecret?: Buffer;
   production?: boolean;

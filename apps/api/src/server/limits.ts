@@ -1,5 +1,5 @@
 import {
-  GraphQLError, Kind, type ASTVisitor, type FieldNode, type FragmentDefinitionNode, type OperationDefinitionNode,
+  GraphQLError, Kind, type ASTVisitor, type DocumentNode, type FieldNode, type FragmentDefinitionNode, type OperationDefinitionNode,
   type SelectionSetNode, type ValidationContext, type ValidationRule,
 } from 'graphql';
 
@@ -92,29 +92,41 @@ export const aliasAndDirectiveLimit = (maxAliases: number = QUERY_LIMITS.maxAlia
 
 /**
  * Static cost: every field costs 1 × the product of the page sizes of the lists around it; a
- * field with a `first` argument multiplies its children by that number (or the default page).
+ * field with a `first` argument multiplies its children by that number (from the literal or the
+ * request's variables; the default page when absent). Checked once variables are known, before
+ * execution (see auth/access.plugin.ts).
  */
-export const costLimit = (max: number = QUERY_LIMITS.maxCost): ValidationRule =>
-  perOperation((ctx, op) => {
-    let cost = 0;
-    let multiplier = 1;
-    const variables = new Map<string, unknown>();
-    const walk = walker(ctx, (field, recurse) => {
-      if (cost > max) return;
-      cost += multiplier;
-      const firstArg = field.arguments?.find((a) => a.name.value === 'first' || a.name.value === 'last');
-      let size = 1;
-      if (firstArg) {
-        const v = firstArg.value;
-        size = v.kind === Kind.INT ? Number(v.value) : v.kind === Kind.VARIABLE ? Number(variables.get(v.name.value) ?? 500) : QUERY_LIMITS.defaultListSize;
+export function estimateCost(doc: DocumentNode, operationName: string | null | undefined, variables: Record<string, unknown> | null | undefined, stopAt: number = QUERY_LIMITS.maxCost): number {
+  const fragments = new Map<string, FragmentDefinitionNode>();
+  let op: OperationDefinitionNode | undefined;
+  for (const d of doc.definitions) {
+    if (d.kind === Kind.FRAGMENT_DEFINITION) fragments.set(d.name.value, d);
+    else if (d.kind === Kind.OPERATION_DEFINITION && (!operationName || d.name?.value === operationName)) op ??= d;
+  }
+  if (!op) return 0;
+  let cost = 0;
+  const sizeOf = (field: FieldNode): number => {
+    const arg = field.arguments?.find((a) => a.name.value === 'first' || a.name.value === 'last');
+    if (!arg) return 1;
+    const v = arg.value;
+    const n = v.kind === Kind.INT ? Number(v.value) : v.kind === Kind.VARIABLE ? Number(variables?.[v.name.value] ?? QUERY_LIMITS.defaultListSize) : QUERY_LIMITS.defaultListSize;
+    return Number.isFinite(n) && n > 0 ? n : 1;
+  };
+  const walk = (set: SelectionSetNode, multiplier: number, seen: ReadonlySet<string>): void => {
+    for (const sel of set.selections) {
+      if (cost > stopAt) return;
+      if (sel.kind === Kind.FIELD) {
+        cost += multiplier;
+        if (sel.selectionSet) walk(sel.selectionSet, multiplier * sizeOf(sel), seen);
+      } else if (sel.kind === Kind.INLINE_FRAGMENT) walk(sel.selectionSet, multiplier, seen);
+      else if (!seen.has(sel.name.value)) {
+        const f = fragments.get(sel.name.value);
+        if (f) walk(f.selectionSet, multiplier, new Set([...seen, sel.name.value]));
       }
-      const saved = multiplier;
-      multiplier = multiplier * Math.max(1, size);
-      recurse();
-      multiplier = saved;
-    });
-    walk(op.selectionSet, new Set());
-    if (cost > max) ctx.reportError(fail(`query: estimated cost exceeds ${max} (ask for fewer rows or fields)`));
-  });
+    }
+  };
+  walk(op.selectionSet, 1, new Set());
+  return cost;
+}
 
-export const queryLimitRules = (): ValidationRule[] => [depthLimit(), aliasAndDirectiveLimit(), costLimit()];
+export const queryLimitRules = (): ValidationRule[] => [depthLimit(), aliasAndDirectiveLimit()];

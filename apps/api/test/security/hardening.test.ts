@@ -71,6 +71,22 @@ describe('hardened GraphQL endpoint', () => {
     expect(r.json.errors.length).toBeGreaterThan(0);
   });
 
+  it('prices a page size passed in variables, and refuses a signed-in hostile query before any SQL', async () => {
+    const token = await server.signIn('t.hqplanner.x.x', 'test-password-1');
+    statements = 0;
+    const res = await fetch(`${server.url}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+      body: q(`query($n: Int) { clients(first: $n) { nodes { projects { statements(first: $n) { nodes { month balance classification } } } } } }`, { n: 500 }),
+    });
+    const json: any = await res.json();
+    expect(json.errors[0].message).toMatch(/cost/);
+    expect(statements).toBe(0);
+    const fine = await server.gql(`query($n: Int) { projects(first: $n) { nodes { id name client { name } } } }`, { n: 300 });
+    expect(fine.errors).toBeUndefined();
+    expect(fine.data!.projects.nodes).toHaveLength(300);
+  });
+
   it('refuses batched arrays and oversized bodies', async () => {
     await refused(JSON.stringify([{ query: '{ branches { id } }' }, { query: '{ branches { id } }' }]), 400);
     await refused(q(`{ branches { id } }`, { pad: 'x'.repeat(400 * 1024) }), 413);

@@ -4,6 +4,9 @@ import { forbidden } from '../../common/errors.js';
 import type { Context } from '../../context.js';
 import { unauthenticated } from './auth-checker.js';
 import { INTROSPECTION_ROLES } from './roles.js';
+import { AppError } from '../../common/errors.js';
+import { estimateCost, QUERY_LIMITS } from '../../server/limits.js';
+import { AuthService } from './auth.service.js';
 
 /** Root fields a signed-out client may ask for. */
 const PUBLIC_ROOT_FIELDS = new Set(['signIn', 'signOut', 'me', '__typename']);
@@ -32,13 +35,23 @@ function fieldNames(doc: DocumentNode): { root: Set<string>; all: Set<string> } 
 }
 
 /**
- * Before execution (so before any SQL): signed-out requests may only sign in; introspection is
- * for HQ planners only.
+ * Before execution: the cost limit (no SQL yet), then the session, then: signed-out requests may
+ * only sign in; introspection is for HQ planners only.
  */
 export const accessPlugin: ApolloServerPlugin<Context> = {
   async requestDidStart() {
     return {
-      async didResolveOperation({ contextValue, document }) {
+      async didResolveOperation({ contextValue, document, request }) {
+        // Cost first, now that the variables are known: a hostile query is refused before any SQL.
+        const cost = estimateCost(document, request.operationName, request.variables);
+        if (cost > QUERY_LIMITS.maxCost) {
+          throw new AppError('BAD_USER_INPUT', `query: estimated cost exceeds ${QUERY_LIMITS.maxCost} (ask for fewer rows or fields)`, { field: 'query' });
+        }
+        // Then who is asking (one indexed lookup, only for requests that carry a token).
+        if (contextValue.pendingToken && contextValue.sessionSecret) {
+          contextValue.viewer = await new AuthService(contextValue.em, contextValue.sessionSecret).resolve(contextValue.pendingToken);
+          contextValue.pendingToken = null;
+        }
         const { root, all } = fieldNames(document);
         const viewer = contextValue.viewer;
         if (!viewer && [...root].some((f) => !PUBLIC_ROOT_FIELDS.has(f))) throw unauthenticated();
