@@ -10,4 +10,4 @@ if (process.getuid?.() !== 0) {
   process.exit(1);
 }
 console.log('Installing Chromium for the browser tests (apt-get, about a minute)…');
-execSync('apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium', { stdio: 'inherit' });
+execSync('apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium fonts-noto-cjk', { stdio: 'inherit' });

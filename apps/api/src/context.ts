@@ -24,6 +24,8 @@ export interface Context {
   http?: { req: Request; res: Response };
   /** The request's session token, resolved into `viewer` once the query passed its limits. */
   pendingToken?: string | null;
+  /** True on `/graphql/import`, which accepts only the `importFile` mutation. */
+  importOnly?: boolean;
   /** Signs and verifies session tokens. */
   sessionSecret?: Buffer;
   production?: boolean;

@@ -40,3 +40,5 @@ try {
 } finally {
   await db.close();
 }
+// Explicit: stopping the embedded server can reset process.exitCode.
+process.exit(process.exitCode ?? 0);

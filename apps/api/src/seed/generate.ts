@@ -324,7 +324,7 @@ export async function generateBank(opts: GenerateOptions, onProgress?: (table: s
     const clientsOf = new Map<number, number[]>();
     const clientCm = new Map<number, Cm>();
 
-    interface P { id: number; cm: Cm; clientId: number; importance: string; approved: number; disbursed: number; b0: number; rateBp: number; startMi: number; maturityMi: number; settleMi: number; npl: boolean; d: number; sm: number; smRecover: boolean; currency: string; agent: number }
+    interface P { id: number; cm: Cm; clientId: number; importance: string; approved: number; disbursed: number; b0: number; rateBp: number; startMi: number; maturityMi: number; settleMi: number; npl: boolean; d: number; sm: number; smRecover: boolean; currency: string; agent: number; monthly: boolean }
     const ps: P[] = [];
     for (let k = 0; k < nActive + nSettled; k++) {
       const settled = k >= nActive;
@@ -346,13 +346,15 @@ export async function generateBank(opts: GenerateOptions, onProgress?: (table: s
       const approved = approvedWan * 10_000 * 100; // cents
       const disbursed = Math.round((approved * (70 + portR.int(0, 30))) / 100 / 100) * 100;
       // Settled projects started before the window so they can end inside it.
-      const startMi = settled || portR.chance(0.85) ? startIdx - portR.int(1, 96) : portR.int(startIdx, endIdx - 1);
+      const startMi = settled || portR.chance(0.85) ? startIdx - portR.int(1, 96) : portR.int(startIdx, endIdx);
       const settleMi = settled ? portR.int(Math.max(startIdx, startMi + 1), endIdx - 1) : Number.MAX_SAFE_INTEGER;
       const maturityMi = settled ? settleMi : endIdx + portR.int(6, 180);
       const b0 = startMi >= startIdx ? disbursed : Math.round((disbursed * (50 + portR.int(0, 50))) / 100 / 100) * 100;
       ps.push({
         id: ++projectId, cm, clientId: cid, importance, approved, disbursed, b0, rateBp: portR.int(400, 700), startMi, maturityMi, settleMi,
         npl: false, d: 0, sm: -1, smRecover: false, currency: portR.chance(0.05) ? 'USD' : 'CNY', agent: portR.int(1, AGENT_BANKS.length),
+        // About a third of the loans amortise monthly, the rest at quarter ends.
+        monthly: portR.chance(0.35),
       });
     }
     // NPL calibration: mark projects non-performing in a seeded order until their balance share
@@ -401,8 +403,8 @@ export async function generateBank(opts: GenerateOptions, onProgress?: (table: s
         const interestDue = Math.floor((bal * p.rateBp) / 120_000);
         const finalMonth = mi === p.settleMi;
         const quarterEnd = indexMonth(mi) % 3 === 0;
-        const quartersLeft = Math.max(1, Math.ceil((p.maturityMi - mi) / 3));
-        const principalDue = finalMonth ? bal : quarterEnd ? Math.floor(bal / quartersLeft / 100) * 100 : 0;
+        const periodsLeft = p.monthly ? Math.max(1, p.maturityMi - mi) : Math.max(1, Math.ceil((p.maturityMi - mi) / 3));
+        const principalDue = finalMonth ? bal : p.monthly || quarterEnd ? Math.floor(bal / periodsLeft / 100) * 100 : 0;
         const [lo, hi] = REPAID[cls]!;
         const full = cls === 0 && portR.chance(0.97);
         const f = finalMonth || full ? 10_000 : portR.int(lo, hi);

@@ -77,18 +77,21 @@ export async function createApp(opts: AppOptions): Promise<App> {
       next(err);
     }
   });
-  app.use(
-    '/graphql',
-    express.json({ limit: QUERY_LIMITS.maxBodyBytes }),
+  const graphql = (maxBytes: number | string, importOnly: boolean) => [
+    express.json({ limit: maxBytes }),
     expressMiddleware(apollo, {
       context: async ({ req, res }) => {
         const base = createContext(opts.orm, null, { http: { req, res }, sessionSecret: opts.sessionSecret, production: opts.production });
         // Resolved by the access plugin after the query limits, so a refused query touches no table.
         base.pendingToken = tokenFromRequest(req.headers);
+        base.importOnly = importOnly;
         return base;
       },
     }),
-  );
+  ];
+  // CSV imports carry files: a larger body limit on their own path, which accepts only `importFile`.
+  app.use('/graphql/import', ...graphql(QUERY_LIMITS.maxImportBodyBytes, true));
+  app.use('/graphql', ...graphql(QUERY_LIMITS.maxBodyBytes, false));
   if (hasDashboard) {
     app.use(express.static(dist, { index: 'index.html', maxAge: '1h' }));
     // Client-side routes fall back to the SPA.

@@ -13,6 +13,8 @@ export const QUERY_LIMITS = {
   /** Page size assumed for a list field called without `first`. */
   defaultListSize: 50,
   maxBodyBytes: 256 * 1024,
+  /** `POST /graphql/import` (importFile only): a 10 MB CSV, base64 or JSON-escaped. */
+  maxImportBodyBytes: 16 * 1024 * 1024,
 } as const;
 
 const INTROSPECTION_ROOTS = new Set(['__schema', '__type']);

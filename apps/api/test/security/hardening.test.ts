@@ -87,6 +87,14 @@ describe('hardened GraphQL endpoint', () => {
     expect(fine.data!.projects.nodes).toHaveLength(300);
   });
 
+  it('takes larger bodies only on /graphql/import, and only for importFile', async () => {
+    statements = 0;
+    const res = await fetch(`${server.url}/graphql/import`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: q(`{ branches { id } }`, { pad: 'x'.repeat(400 * 1024) }) });
+    const json: any = await res.json();
+    expect(json.errors[0].message).toMatch(/only the importFile mutation/);
+    expect(statements).toBe(0);
+  });
+
   it('refuses batched arrays and oversized bodies', async () => {
     await refused(JSON.stringify([{ query: '{ branches { id } }' }, { query: '{ branches { id } }' }]), 400);
     await refused(q(`{ branches { id } }`, { pad: 'x'.repeat(400 * 1024) }), 413);

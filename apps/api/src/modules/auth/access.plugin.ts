@@ -53,6 +53,9 @@ export const accessPlugin: ApolloServerPlugin<Context> = {
           contextValue.pendingToken = null;
         }
         const { root, all } = fieldNames(document);
+        if (contextValue.importOnly && [...root].some((f) => f !== 'importFile')) {
+          throw new AppError('BAD_USER_INPUT', 'query: /graphql/import accepts only the importFile mutation', { field: 'query' });
+        }
         const viewer = contextValue.viewer;
         if (!viewer && [...root].some((f) => !PUBLIC_ROOT_FIELDS.has(f))) throw unauthenticated();
         if ((all.has('__schema') || all.has('__type')) && (!viewer || !INTROSPECTION_ROLES.includes(viewer.role))) {
