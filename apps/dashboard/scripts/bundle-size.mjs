@@ -1,4 +1,3 @@
-/* global URL, console */
 // Measures what a browser downloads first (index.html's module script, its modulepreloads and
 // stylesheets) and each lazy chunk, gzip level 9 like Vite's report. Run after `vite build`.
 import { readFileSync, readdirSync } from 'node:fs';

@@ -64,12 +64,16 @@ export class AuditResolver {
     const first = pageSize(args.first);
     const where: string[] = [];
     const params: unknown[] = [];
-    if (args.entity) where.push('entity = ?') && params.push(args.entity);
-    if (args.entityId) where.push('entity_id = ?') && params.push(args.entityId);
-    if (args.action) where.push("action LIKE ? || '%'") && params.push(args.action.replace(/[%_]/g, ''));
-    if (args.username) where.push('username = ?') && params.push(args.username);
-    if (args.from) where.push('at >= ?::date') && params.push(args.from);
-    if (args.to) where.push("at < ?::date + 1") && params.push(args.to);
+    const add = (cond: string, value: unknown): void => {
+      where.push(cond);
+      params.push(value);
+    };
+    if (args.entity) add('entity = ?', args.entity);
+    if (args.entityId) add('entity_id = ?', args.entityId);
+    if (args.action) add("action LIKE ? || '%'", args.action.replace(/[%_]/g, ''));
+    if (args.username) add('username = ?', args.username);
+    if (args.from) add('at >= ?::date', args.from);
+    if (args.to) add('at < ?::date + 1', args.to);
     const filter = where.length ? `WHERE ${where.join(' AND ')}` : '';
     const cursor = decodeCursor(args.after, 1);
     if (cursor && !/^\d+$/.test(String(cursor[0]))) throw badInput('after', 'is not a cursor from this list');
