@@ -6,6 +6,7 @@ import { performanceResolvers } from '../modules/performance/index.js';
 import { planningResolvers } from '../modules/planning/index.js';
 import { authResolvers } from '../modules/auth/index.js';
 import { auditResolvers } from '../modules/audit/index.js';
+import { importResolvers } from '../modules/import/index.js';
 
 /** Every module contributes its resolver classes here; the schema is built from this list. */
 export const resolvers = [
@@ -16,4 +17,5 @@ export const resolvers = [
   ...planningResolvers,
   ...authResolvers,
   ...auditResolvers,
+  ...importResolvers,
 ] as unknown as NonEmptyArray<Function>;

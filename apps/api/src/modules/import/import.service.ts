@@ -1,0 +1,374 @@
+import { createHash } from 'node:crypto';
+import { once } from 'node:events';
+import type { Writable } from 'node:stream';
+import pg from 'pg';
+import { from as copyFrom } from 'pg-copy-streams';
+import { copyValue } from '../../seed/copy-writer.js';
+import { CsvFileError, CsvParser, type CsvRecord } from './csv.js';
+import { COLUMNS, IMPORT_KINDS, type ImportKind } from './columns.js';
+
+interface MergeRow {
+  accepted: number;
+  dups: number;
+  inserted: number;
+  updated: number;
+  extra: number;
+}
+import { AFFECTED, ERRORS, mergeSql, REALIGN_PROJECTS, reportSql, SEP, STAGE, stageColumns, type SqlContext } from './import.sql.js';
+
+export { CsvFileError } from './csv.js';
+
+export interface ImportError {
+  line: number;
+  column: string;
+  reason: string;
+}
+
+export interface ImportOptions {
+  kind: ImportKind;
+  /** Shown in the batch log. */
+  fileName: string;
+  /** The file's bytes (a stream or any async iterable of chunks). */
+  source: AsyncIterable<Buffer | string>;
+  /** Commit the valid rows even when some are rejected (default: all-or-nothing). */
+  allowPartial?: boolean;
+  /** How many errors to return (and keep in the batch log). Default 500. */
+  maxErrors?: number;
+  /** Who runs it: 'cli' or 'api', and the signed-in user / staff member if any. */
+  via: 'cli' | 'api';
+  userId?: number | null;
+  username?: string | null;
+  staffId?: number | null;
+  /** Bytes read so far (for a progress bar). */
+  onProgress?: (bytes: number, rows: number) => void;
+  /** Statement timeout in ms for this import's connection (0 = none; default 0). */
+  statementTimeoutMs?: number;
+  /** Test hooks: run inside the transaction after the given phase. */
+  hooks?: { afterStage?: (client: pg.Client) => Promise<void> | void; afterMerge?: (client: pg.Client) => Promise<void> | void };
+}
+
+export interface ImportResult {
+  batchId: number;
+  kind: ImportKind;
+  rowsIn: number;
+  accepted: number;
+  rejected: number;
+  inserted: number;
+  updated: number;
+  unchanged: number;
+  /** Statements: projects whose balance/classification were set from their latest statement. Projects: client-manager changes recorded. */
+  followUps: number;
+  /** Every error found (errors holds the first maxErrors). */
+  errorCount: number;
+  errors: ImportError[];
+  committed: boolean;
+  sha256: string;
+  bytes: number;
+  seconds: number;
+  /** True when a data exception in the fast typing pass sent validation to the guarded pass. */
+  safeMode: boolean;
+  /** Milliseconds per phase (stage = parse + COPY, validate, duplicates, errors, merge, realign, commit). */
+  phases: Record<string, number>;
+}
+
+/** Something another module wants to do inside an import's transaction, after the merge (e.g. rollups). */
+export type ImportListener = (tx: { client: pg.Client; kind: ImportKind; affectedProjectsTable: string }) => Promise<void>;
+const listeners: ImportListener[] = [];
+/** Registers a listener run inside every committing import's transaction, after the merge. */
+export function onImportMerged(listener: ImportListener): void {
+  listeners.push(listener);
+}
+
+/** One lock for all imports: they run one at a time (they touch the same tables and realign projects). */
+const IMPORT_LOCK = 6_000_006;
+
+/** Columns of a file, from its header row. Unknown, repeated and missing required columns refuse the file. */
+export function mapHeader(kind: ImportKind, header: readonly string[]): { positions: number[]; present: Set<string> } {
+  const cols = COLUMNS[kind];
+  const names = header.map((h) => h.trim().toLowerCase());
+  const positions = cols.map((c) => names.indexOf(c.name));
+  names.forEach((n, i) => {
+    if (!cols.some((c) => c.name === n)) {
+      throw new CsvFileError(1, header[i] ?? '', `unknown column for a ${kind} file (expected ${cols.map((c) => c.name).join(', ')})`);
+    }
+    if (names.indexOf(n) !== i) throw new CsvFileError(1, n, 'the column appears twice in the header');
+  });
+  for (const [i, c] of cols.entries()) {
+    if (c.required && positions[i]! < 0) throw new CsvFileError(1, c.name, 'required column is missing from the header');
+  }
+  return { positions, present: new Set(cols.filter((_, i) => positions[i]! >= 0).map((c) => c.name)) };
+}
+
+const NEEDS_ESCAPE = /[\\\t\n\r]/;
+
+/**
+ * One staged row in COPY text format (COPY … NULL ''): line, field count, then the known columns,
+ * trimmed; blank = empty = NULL.
+ */
+function copyRow(r: CsvRecord, positions: readonly number[]): string {
+  let out = `${r.line}\t${r.unterminated ? -1 : r.fields.length}`;
+  const f = r.fields;
+  for (const p of positions) {
+    if (p < 0 || p >= f.length) {
+      out += '\t';
+      continue;
+    }
+    const v = f[p]!.trim();
+    out += '\t' + (NEEDS_ESCAPE.test(v) ? copyValue(v) : v);
+  }
+  return out + '\n';
+}
+
+/** A plain line that needs no trimming or escaping (no space, tab or backslash). */
+const NOT_PLAIN = /[\s\\]/;
+
+/**
+ * Fast lane for a line without quotes when the header lists the columns in the staging order: the
+ * COPY row is the line with commas turned into tabs. Undefined when the line needs the general path.
+ */
+function plainCopyRow(text: string, line: number, headerFields: number, pad: string): string | undefined {
+  if (NOT_PLAIN.test(text)) return undefined;
+  let nf = 1;
+  for (let i = text.indexOf(','); i >= 0; i = text.indexOf(',', i + 1)) nf++;
+  if (nf !== headerFields) return undefined;
+  return `${line}\t${nf}\t${text.replaceAll(',', '\t')}${pad}\n`;
+}
+
+/**
+ * Imports one CSV file in one transaction: COPY into a TEMP staging table while parsing the stream,
+ * set-based validation and merge in SQL, then the batch log row. A file with any bad row commits
+ * nothing unless `allowPartial`; then the valid rows commit and the bad ones are returned.
+ * Throws CsvFileError when the file as a whole cannot be read (encoding, header).
+ */
+export async function importCsv(url: string, opts: ImportOptions): Promise<ImportResult> {
+  if (!IMPORT_KINDS.includes(opts.kind)) throw new CsvFileError(0, '', `unknown import kind ${String(opts.kind)}`);
+  const maxErrors = opts.maxErrors ?? 500;
+  const t0 = performance.now();
+  const phases: Record<string, number> = {};
+  let tp = t0;
+  const phase = (name: string): void => {
+    const now = performance.now();
+    phases[name] = Math.round(now - tp);
+    tp = now;
+  };
+  const client = new pg.Client({ connectionString: url, application_name: `loan-desk import ${opts.kind}` });
+  await client.connect();
+  let open = true;
+  client.on('error', () => {
+    open = false;
+  });
+  try {
+    // Session settings: temp_buffers only counts before the first temp table of the session.
+    await client.query(`SET temp_buffers = '256MB'; SET work_mem = '256MB'; SET statement_timeout = ${Math.max(0, Math.trunc(opts.statementTimeoutMs ?? 0))}`);
+    await client.query('BEGIN');
+    const startedAt = (await client.query<{ now: Date }>('SELECT now()')).rows[0]!.now;
+    await client.query('SELECT pg_advisory_xact_lock($1)', [IMPORT_LOCK]);
+    await client.query(`CREATE TEMP TABLE ${STAGE} (line int NOT NULL, nf int NOT NULL, ${stageColumns(opts.kind).map((c) => `"${c}" text`).join(', ')}) ON COMMIT DROP`);
+    await client.query(`CREATE TEMP TABLE ${AFFECTED} (project_id int PRIMARY KEY) ON COMMIT DROP`);
+
+    // ---- Stream: parse → COPY ------------------------------------------------------------------
+    const staged = await stage(client, stageColumns(opts.kind), opts);
+    phase('stage');
+    phases.parse = staged.parseMs;
+    await opts.hooks?.afterStage?.(client);
+    const today = (await client.query<{ today: string }>(`SELECT (now() AT TIME ZONE 'Asia/Shanghai')::date::text AS today`)).rows[0]!.today;
+    const ctx: SqlContext = {
+      mode: 'fast', headerFields: staged.headerFields, present: staged.present, today, excludeErrors: false,
+      staffId: opts.staffId ?? null, reason: `Core-banking import of ${opts.fileName}`,
+    };
+
+    // ---- Merge (one statement), or report and maybe merge again -------------------------------
+    // Happy path: one pass types, checks and merges. Anything odd → undo it and build the report.
+    let safeMode = false;
+    let merged: MergeRow | undefined;
+    let mergeError: unknown;
+    await client.query('SAVEPOINT merge');
+    try {
+      merged = (await client.query<MergeRow>(mergeSql(opts.kind, ctx))).rows[0]!;
+      if (merged.dups > 0 || (merged.accepted < staged.rows && !opts.allowPartial)) merged = undefined;
+    } catch (err) {
+      // 22xxx: a value that does not cast; 21000: a key twice in the file; 23505: a unique name twice.
+      if (!isDataException(err) && !['21000', '23505'].includes((err as { code?: string }).code ?? '')) throw err;
+      safeMode = isDataException(err);
+      mergeError = err;
+      merged = undefined;
+    }
+    if (!merged) await client.query('ROLLBACK TO SAVEPOINT merge');
+    phase('merge');
+
+    let errors: ImportError[] = [];
+    let rejected = 0;
+    let errorCount = 0;
+    if (!merged || merged.accepted < staged.rows) {
+      for (const text of reportSql(opts.kind, ctx)) await client.query(text);
+      const counts = (await client.query<{ rejected: number; error_count: number }>(
+        `SELECT count(DISTINCT line)::int AS rejected, coalesce(sum(cardinality(errs)), 0)::int AS error_count FROM ${ERRORS}`)).rows[0]!;
+      rejected = counts.rejected;
+      errorCount = counts.error_count;
+      errors = (await client.query<{ line: number; e: string }>(
+        `SELECT e.line, u.e FROM ${ERRORS} e CROSS JOIN LATERAL unnest(e.errs) WITH ORDINALITY AS u(e, o)
+         ORDER BY e.line, e.ord, u.o LIMIT $1`, [maxErrors])).rows.map(({ line, e }) => {
+        const i = e.indexOf(SEP);
+        return { line, column: e.slice(0, i), reason: e.slice(i + 1) };
+      });
+      if (merged && staged.rows - merged.accepted !== rejected) {
+        throw new Error(`import check mismatch: the merge skipped ${staged.rows - merged.accepted} rows, the report rejects ${rejected}`);
+      }
+      // No bad row after all: the merge failed for another reason (e.g. a statement another user filed meanwhile).
+      if (rejected === 0) throw mergeError ?? new Error('the merge could not take every row, but the report found no problem');
+      phase('report');
+    }
+    const accepted = staged.rows - rejected;
+    const base = {
+      kind: opts.kind, rowsIn: staged.rows, accepted, rejected, errorCount, errors, sha256: staged.sha256, bytes: staged.bytes, safeMode, phases,
+    };
+
+    // ---- All-or-nothing refusal: roll back, then log the attempt on its own ---------------------
+    if (rejected > 0 && !opts.allowPartial) {
+      await client.query('ROLLBACK');
+      await client.query('BEGIN');
+      const batchId = await logBatch(client, opts, { ...base, status: 'rejected', inserted: 0, updated: 0, unchanged: 0 }, startedAt);
+      await client.query('COMMIT');
+      return { ...base, batchId, inserted: 0, updated: 0, unchanged: 0, followUps: 0, committed: false, seconds: (performance.now() - t0) / 1000 };
+    }
+    if (!merged) {
+      // Partial mode after a rollback to the savepoint: merge the rows the report did not reject.
+      merged = (await client.query<MergeRow>(mergeSql(opts.kind, { ...ctx, mode: 'safe', excludeErrors: true }))).rows[0]!;
+      if (merged.accepted !== accepted || merged.dups > 0) throw new Error(`import check mismatch: merged ${merged.accepted} rows, expected ${accepted}`);
+      phase('merge again');
+    }
+
+    let followUps = merged.extra;
+    if (opts.kind === 'statements') followUps = (await client.query(REALIGN_PROJECTS)).rowCount ?? 0;
+    phase('realign');
+    for (const l of listeners) await l({ client, kind: opts.kind, affectedProjectsTable: AFFECTED });
+    await opts.hooks?.afterMerge?.(client);
+    const unchanged = accepted - merged.inserted - merged.updated;
+    const status = rejected > 0 ? 'partial' : 'committed';
+    const batchId = await logBatch(client, opts, { ...base, status, inserted: merged.inserted, updated: merged.updated, unchanged }, startedAt);
+    await client.query('COMMIT');
+    phase('commit');
+    return { ...base, batchId, inserted: merged.inserted, updated: merged.updated, unchanged, followUps, committed: true, seconds: (performance.now() - t0) / 1000 };
+  } catch (err) {
+    if (open) await client.query('ROLLBACK').catch(() => {});
+    throw err;
+  } finally {
+    await client.end().catch(() => {});
+  }
+}
+
+function isDataException(err: unknown): boolean {
+  const code = (err as { code?: unknown })?.code;
+  return typeof code === 'string' && code.startsWith('22');
+}
+
+interface Staged {
+  rows: number;
+  bytes: number;
+  sha256: string;
+  headerFields: number;
+  present: Set<string>;
+  /** Time spent parsing (the rest of the stage phase is COPY and reading). */
+  parseMs: number;
+}
+
+/** Parses the stream and COPYs every record into the staging table; memory holds one chunk at a time. */
+async function stage(client: pg.Client, columns: readonly string[], opts: ImportOptions): Promise<Staged> {
+  const copy = client.query(copyFrom(`COPY ${STAGE} (line, nf, ${columns.map((c) => `"${c}"`).join(', ')}) FROM STDIN WITH (NULL '')`)) as unknown as Writable;
+  const done = new Promise<void>((resolve, reject) => {
+    copy.on('finish', () => resolve());
+    copy.on('error', (e: Error) => reject(e));
+  });
+  done.catch(() => {});
+  const hash = createHash('sha256');
+  let header: { positions: number[]; present: Set<string>; fields: number } | undefined;
+  let pending: string[] = [];
+  let pendingChars = 0;
+  let rows = 0;
+  let parseMs = 0;
+  let bytes = 0;
+  // Fast lane when the header lists columns in staging order (optional columns may be left off the end).
+  let pad: string | undefined;
+  const parser = new CsvParser((r) => {
+    if (!header) {
+      const m = mapHeader(opts.kind, r.fields);
+      header = { ...m, fields: r.fields.length };
+      const inOrder = m.positions.every((p, i) => (i < r.fields.length ? p === i : p === -1));
+      pad = inOrder ? '\t'.repeat(m.positions.length - r.fields.length) : undefined;
+      return;
+    }
+    const line = copyRow(r, header.positions);
+    pending.push(line);
+    pendingChars += line.length;
+    rows++;
+  }, (text, lineNo) => {
+    if (pad === undefined || !header) return false;
+    const line = plainCopyRow(text, lineNo, header.fields, pad);
+    if (line === undefined) return false;
+    pending.push(line);
+    pendingChars += line.length;
+    rows++;
+    return true;
+  });
+  const flush = async (): Promise<void> => {
+    if (!pending.length) return;
+    const data = pending.join('');
+    pending = [];
+    pendingChars = 0;
+    if (!copy.write(data)) await Promise.race([once(copy, 'drain'), done]);
+  };
+  try {
+    for await (const chunk of opts.source) {
+      const buf = typeof chunk === 'string' ? Buffer.from(chunk) : chunk;
+      hash.update(buf);
+      bytes += buf.length;
+      const tp = performance.now();
+      parser.push(buf);
+      parseMs += performance.now() - tp;
+      if (pendingChars >= 256 * 1024) await flush();
+      opts.onProgress?.(bytes, rows);
+    }
+    parser.end();
+    if (!header) throw new CsvFileError(1, '', 'the file is empty (a header row is required)');
+    await flush();
+    copy.end();
+    await done;
+  } catch (err) {
+    // Abort the COPY (the transaction is rolled back by the caller).
+    copy.destroy(err as Error);
+    await done.catch(() => {});
+    throw err;
+  }
+  opts.onProgress?.(bytes, rows);
+  return { rows, bytes, sha256: hash.digest('hex'), headerFields: header.fields, present: header.present, parseMs: Math.round(parseMs) };
+}
+
+async function logBatch(
+  client: pg.Client,
+  opts: ImportOptions,
+  r: { kind: ImportKind; status: string; rowsIn: number; accepted: number; rejected: number; inserted: number; updated: number; unchanged: number; errorCount: number; errors: ImportError[]; sha256: string; bytes: number },
+  startedAt: Date,
+): Promise<number> {
+  const { rows } = await client.query<{ id: number }>(
+    `INSERT INTO import_batch (kind, file_name, sha256, bytes, allow_partial, status, rows_in, accepted, rejected, inserted, updated, unchanged,
+       error_count, errors, source, imported_by, started_at, finished_at)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14::jsonb, $15, $16, $17, greatest(clock_timestamp(), $17)) RETURNING id`,
+    [r.kind, opts.fileName, r.sha256, r.bytes, opts.allowPartial ?? false, r.status, r.rowsIn, r.accepted, r.rejected, r.inserted, r.updated, r.unchanged,
+      r.errorCount, JSON.stringify(r.errors), opts.via, opts.userId ?? null, startedAt],
+  );
+  const id = rows[0]!.id;
+  // API imports are a planner's change: they go to the audit trail with the data (or with the refusal).
+  if (opts.via === 'api' && opts.userId) {
+    await client.query(`INSERT INTO audit_log (user_id, username, action, entity, entity_id, before, after) VALUES ($1, $2, 'import.file', 'import_batch', $3, NULL, $4::jsonb)`, [
+      opts.userId, opts.username ?? null, String(id),
+      JSON.stringify({ kind: r.kind, fileName: opts.fileName, sha256: r.sha256, status: r.status, rowsIn: r.rowsIn, accepted: r.accepted, rejected: r.rejected, inserted: r.inserted, updated: r.updated, unchanged: r.unchanged }),
+    ]);
+  }
+  return id;
+}
+
+/** Splits a string or buffer into chunks, so in-memory content goes through the same streaming path. */
+export async function* chunksOf(content: Buffer | string, size = 64 * 1024): AsyncGenerator<Buffer> {
+  const buf = typeof content === 'string' ? Buffer.from(content, 'utf8') : content;
+  for (let i = 0; i < buf.length; i += size) yield buf.subarray(i, i + size);
+}
