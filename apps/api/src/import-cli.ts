@@ -7,6 +7,7 @@ import { loadConfig } from './config/env.js';
 import { openDatabase } from './db/database.js';
 import { IMPORT_KINDS, type ImportKind } from './modules/import/columns.js';
 import { CsvFileError, importCsv } from './modules/import/import.service.js';
+import { wireModuleHooks } from './hooks.js';
 
 // pnpm --filter @loan-desk/api import -- --kind clients|projects|statements --file path.csv [--partial]
 // Exit codes: 0 done; 1 rows rejected (all-or-nothing: nothing written; --partial: valid rows written); 2 bad usage or unreadable file.
@@ -41,6 +42,7 @@ const bar = process.stdout.isTTY
   : undefined;
 try {
   bar?.start(Math.round(size / 1e5) / 10, 0, { rows: 0 });
+  wireModuleHooks();
   const result = await importCsv(db.url, {
     kind,
     fileName: basename(file),

@@ -7,6 +7,7 @@ import { planningResolvers } from '../modules/planning/index.js';
 import { authResolvers } from '../modules/auth/index.js';
 import { auditResolvers } from '../modules/audit/index.js';
 import { importResolvers } from '../modules/import/index.js';
+import { rollupResolvers } from '../modules/rollup/index.js';
 
 /** Every module contributes its resolver classes here; the schema is built from this list. */
 export const resolvers = [
@@ -18,4 +19,5 @@ export const resolvers = [
   ...authResolvers,
   ...auditResolvers,
   ...importResolvers,
+  ...rollupResolvers,
 ] as unknown as NonEmptyArray<Function>;

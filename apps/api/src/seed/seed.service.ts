@@ -2,6 +2,7 @@ import pg from 'pg';
 import cliProgress from 'cli-progress';
 import { generateBank, SCALES, type ScaleName } from './generate.js';
 import { loadBank } from './load.js';
+import { refreshRollupsAt } from '../modules/rollup/rollup.service.js';
 
 export interface SeedOptions {
   scale: ScaleName;
@@ -45,6 +46,8 @@ export async function seedBank(url: string, opts: SeedOptions): Promise<SeedRepo
     let done = 0;
     const result = await loadBank(url, bank, (_t, n) => bar?.update((done += n)));
     bar?.stop();
+    const rollups = await refreshRollupsAt(url);
+    log(`rollups refreshed in ${rollups.seconds.toFixed(1)} s`);
     const report: SeedReport = {
       rows: result.rows,
       generateSeconds,

@@ -8,6 +8,7 @@ import type { MikroORM } from '@mikro-orm/postgresql';
 import { formatError } from '../common/errors.js';
 import { createContext, type Context } from '../context.js';
 import { buildAppSchema } from '../graphql/schema.js';
+import { wireModuleHooks } from '../hooks.js';
 import { QUERY_LIMITS, queryLimitRules } from './limits.js';
 import { corsFor, securityHeaders } from './http-hardening.js';
 import { AuthService } from '../modules/auth/auth.service.js';
@@ -34,6 +35,7 @@ export interface App {
 
 /** Express app: GraphQL at /graphql, GraphiQL on GET /graphql from a browser, the dashboard at /. */
 export async function createApp(opts: AppOptions): Promise<App> {
+  wireModuleHooks();
   const schema = await buildAppSchema();
   const apollo = new ApolloServer<Context>({
     schema,

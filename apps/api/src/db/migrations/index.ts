@@ -1,10 +1,12 @@
 import { Migration20261129000000SchemaV1 } from './Migration20261129000000SchemaV1.js';
 import { Migration20261129010000AuthAudit } from './Migration20261129010000AuthAudit.js';
 import { Migration20261129020000Import } from './Migration20261129020000Import.js';
+import { Migration20261129030000Rollups } from './Migration20261129030000Rollups.js';
 
 // Listed explicitly so the same code runs from TypeScript source and from a tsc build.
 export const migrationsList = [
   { name: 'Migration20261129000000SchemaV1', class: Migration20261129000000SchemaV1 },
   { name: 'Migration20261129010000AuthAudit', class: Migration20261129010000AuthAudit },
   { name: 'Migration20261129020000Import', class: Migration20261129020000Import },
+  { name: 'Migration20261129030000Rollups', class: Migration20261129030000Rollups },
 ];

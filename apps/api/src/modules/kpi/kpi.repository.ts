@@ -3,6 +3,7 @@ import type { Classification } from '@loan-desk/domain';
 import { sql, sqlOne } from '../../common/sql.js';
 import { coveredClientInScope, plansInScope, projectInScope, type ResolvedScope } from './kpi-scope.js';
 import { q, raw, type Fragment } from './sql-fragment.js';
+import { CLASS_VALUES, coverageOf, monthlySums } from '../rollup/rollup.reads.js';
 
 /** One requested month with the bounds of its period (first days of months, `YYYY-MM-01`). */
 export interface MonthWindow {
@@ -194,6 +195,89 @@ export class KpiRepository {
              round(coalesce(st.bal / nullif(sum(st.bal) OVER (PARTITION BY k.month), 0), 0), 10) AS share
       FROM k CROSS JOIN unnest(enum_range(NULL::classification)) AS cl(cls)
       LEFT JOIN st ON st.month = k.month AND st.classification = cl.cls
+      ORDER BY k.month, cl.cls`;
+    return sql<MixRow>(this.em, query.text, query.params);
+  }
+
+  /**
+   * The same KPI rows as `kpis`, read from the rollups (rollup_bank / _branch / _manager and
+   * rollup_coverage): the scope's rows are summed per month, then exactly as above. Only valid
+   * while the rollups are fresh (KpiService checks rollup_state / rollup_dirty first).
+   */
+  async kpisFromRollups(scope: ResolvedScope, windows: readonly MonthWindow[], asOf: string): Promise<KpiRow[]> {
+    if (!windows.length) return [];
+    const query = q`
+      WITH ${monthsCte(windows)},
+      rng AS (SELECT min(ystart) AS lo, max(pend) AS hi FROM k),
+      mf AS (${monthlySums(scope)}),
+      flow AS (
+        SELECT k.month,
+               sum(mf.due) FILTER (WHERE mf.month BETWEEN k.pstart AND k.pend) AS due,
+               sum(mf.repaid) FILTER (WHERE mf.month BETWEEN k.pstart AND k.pend) AS repaid,
+               sum(mf.sub + CASE WHEN (mf.month + interval '1 month 9 days')::date < ${asOf}::date THEN mf.n - mf.sub ELSE 0 END)
+                 FILTER (WHERE mf.month BETWEEN k.pstart AND k.pend) AS counted,
+               sum(mf.on_time) FILTER (WHERE mf.month BETWEEN k.pstart AND k.pend) AS on_time,
+               sum(mf.repaid) FILTER (WHERE mf.month BETWEEN k.ystart AND k.aend) AS repaid_att
+        FROM k JOIN mf ON mf.month BETWEEN k.ystart AND k.pend
+        GROUP BY k.month
+      ),
+      cov AS (
+        SELECT cv.month, sum(cv.clients) AS clients, sum(cv.covered) AS covered
+        FROM rollup_coverage cv WHERE cv.month IN (SELECT month FROM k) AND ${coverageOf(scope)}
+        GROUP BY cv.month
+      ),
+      plan AS (
+        SELECT k.month, (SELECT sum(bt.planned_recovery) FROM branch_target bt
+                         WHERE bt.year = extract(year FROM k.month)::int AND ${plansInScope(scope)}) AS planned
+        FROM k
+      )
+      SELECT to_char(k.month, 'YYYY-MM') AS month,
+             EXISTS (SELECT 1 FROM rollup_bank z WHERE z.month = k.month AND z.n > 0) AS "hasStatements",
+             coalesce(st.bal, 0)::numeric(20, 2) AS "outstandingBalance",
+             coalesce(st.npl, 0)::numeric(20, 2) AS "nplBalance",
+             round(coalesce(st.npl / nullif(st.bal, 0), 0), 10) AS "nplRatio",
+             f.due::numeric(20, 2) AS "amountDue",
+             f.repaid::numeric(20, 2) AS "amountRepaid",
+             round(f.repaid / nullif(f.due, 0), 10) AS "recoveryRate",
+             coalesce(f.repaid_att, 0)::numeric(20, 2) AS "repaidYearToDate",
+             pl.planned AS "plannedRecovery",
+             round(coalesce(f.repaid_att, 0) / nullif(pl.planned, 0), 10) AS "recoveryPlanAttainment",
+             round(st.down::numeric / nullif(st.pairs, 0), 10) AS "downgradeRate",
+             coalesce(st.pairs, 0)::int AS "downgradeCandidates",
+             coalesce(st.down, 0)::int AS downgrades,
+             round(f.on_time / nullif(f.counted, 0), 10) AS "reportTimeliness",
+             coalesce(f.counted, 0)::int AS "statementsCounted",
+             coalesce(f.on_time, 0)::int AS "statementsOnTime",
+             round(cov.covered::numeric / nullif(cov.clients, 0), 10) AS "contactCoverage",
+             coalesce(cov.clients, 0)::int AS "clientsActive",
+             coalesce(cov.covered, 0)::int AS "clientsContacted",
+             coalesce(st.n, 0)::int AS "activeProjects"
+      FROM k
+      LEFT JOIN mf st ON st.month = k.month
+      LEFT JOIN flow f ON f.month = k.month
+      LEFT JOIN cov ON cov.month = k.month
+      LEFT JOIN plan pl ON pl.month = k.month
+      ORDER BY k.month`;
+    return sql<KpiRow>(this.em, query.text, query.params);
+  }
+
+  /** Classification mix from the rollups (per-class columns of the scope's monthly sums). */
+  mixFromRollups(scope: ResolvedScope, windows: readonly MonthWindow[]): Promise<MixRow[]> {
+    if (!windows.length) return Promise.resolve([]);
+    const query = q`
+      WITH ${monthsCte(windows)},
+      rng AS (SELECT min(month) AS lo, max(month) AS hi FROM k),
+      mf AS (${monthlySums(scope)}),
+      st AS (
+        SELECT x.month, v.cls, v.n, v.b, x.bal FROM mf x CROSS JOIN LATERAL ${raw(CLASS_VALUES)} AS v(cls, n, b)
+        WHERE x.month IN (SELECT month FROM k)
+      )
+      SELECT to_char(k.month, 'YYYY-MM') AS month, cl.cls AS classification,
+             coalesce(st.b, 0)::numeric(20, 2) AS balance,
+             coalesce(st.n, 0)::int AS "projectCount",
+             round(coalesce(st.b / nullif(st.bal, 0), 0), 10) AS share
+      FROM k CROSS JOIN unnest(enum_range(NULL::classification)) AS cl(cls)
+      LEFT JOIN st ON st.month = k.month AND st.cls = cl.cls
       ORDER BY k.month, cl.cls`;
     return sql<MixRow>(this.em, query.text, query.params);
   }

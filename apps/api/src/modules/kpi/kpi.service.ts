@@ -7,6 +7,8 @@ import type { KpiScopeInput } from './kpi.inputs.js';
 import { KpiRepository, type MonthWindow } from './kpi.repository.js';
 import { resolveScope, scopeKey, type ResolvedScope } from './kpi-scope.js';
 import type { KpiPointType, KpiSnapshotType } from './kpi.types.js';
+import { execOf, rollupFreshness } from '../rollup/rollup.service.js';
+import { cached } from '../rollup/rollup.cache.js';
 
 /** Longest series one request may ask for. */
 export const MAX_SERIES_MONTHS = 60;
@@ -33,7 +35,7 @@ export interface PointWithPresence extends KpiPointType {
 export class KpiService {
   private readonly repo: KpiRepository;
 
-  constructor(em: EntityManager) {
+  constructor(private readonly em: EntityManager) {
     this.repo = new KpiRepository(em);
   }
 
@@ -46,16 +48,48 @@ export class KpiService {
     return { month: m as Month, asOf: asOf ?? clock.today };
   }
 
-  /** KPI points for several months in two set-based queries (KPIs, classification mix). */
+  /**
+   * KPI points for several months in two set-based queries (KPIs, classification mix): from the
+   * rollups while they are fresh (results cached per rollup generation), otherwise from the base
+   * tables — a stale rollup is never served.
+   */
   async points(scope: ResolvedScope, months: readonly Month[], period: KpiPeriod, asOf: string): Promise<Map<string, PointWithPresence>> {
     const unique = [...new Set(months)].sort();
     const windows = unique.map((m) => windowOf(m, period));
+    const freshness = await rollupFreshness(execOf(this.em));
+    const load = async () => {
+      const [rows, mix] = freshness.stale
+        ? await Promise.all([this.repo.kpis(scope, windows, asOf), this.repo.mix(scope, windows)])
+        : await Promise.all([this.repo.kpisFromRollups(scope, windows, asOf), this.repo.mixFromRollups(scope, windows)]);
+      const out = new Map<string, PointWithPresence>();
+      for (const r of rows) out.set(r.month, { ...r, classificationMix: [] });
+      for (const x of mix) {
+        out.get(x.month)?.classificationMix.push({ classification: x.classification, balance: x.balance, projectCount: x.projectCount, share: x.share });
+      }
+      return out;
+    };
+    const points = await cached(freshness, `kpi|${scopeKey(scope)}|${period}|${asOf}|${unique.join(',')}`, load, !this.em.getTransactionContext());
+    // Callers may mutate what they get: hand out copies of cached points.
+    return new Map([...points].map(([k, v]) => [k, { ...v, classificationMix: v.classificationMix.map((c) => ({ ...c })) }]));
+  }
+
+  /** The same points from the base tables only (reference path; tests compare the two). */
+  async pointsFromBase(scope: ResolvedScope, months: readonly Month[], period: KpiPeriod, asOf: string): Promise<Map<string, PointWithPresence>> {
+    const windows = [...new Set(months)].sort().map((m) => windowOf(m, period));
     const [rows, mix] = await Promise.all([this.repo.kpis(scope, windows, asOf), this.repo.mix(scope, windows)]);
     const out = new Map<string, PointWithPresence>();
     for (const r of rows) out.set(r.month, { ...r, classificationMix: [] });
-    for (const x of mix) {
-      out.get(x.month)?.classificationMix.push({ classification: x.classification, balance: x.balance, projectCount: x.projectCount, share: x.share });
-    }
+    for (const x of mix) out.get(x.month)?.classificationMix.push({ classification: x.classification, balance: x.balance, projectCount: x.projectCount, share: x.share });
+    return out;
+  }
+
+  /** The same points from the rollups only, whatever their freshness (tests compare the two). */
+  async pointsFromRollups(scope: ResolvedScope, months: readonly Month[], period: KpiPeriod, asOf: string): Promise<Map<string, PointWithPresence>> {
+    const windows = [...new Set(months)].sort().map((m) => windowOf(m, period));
+    const [rows, mix] = await Promise.all([this.repo.kpisFromRollups(scope, windows, asOf), this.repo.mixFromRollups(scope, windows)]);
+    const out = new Map<string, PointWithPresence>();
+    for (const r of rows) out.set(r.month, { ...r, classificationMix: [] });
+    for (const x of mix) out.get(x.month)?.classificationMix.push({ classification: x.classification, balance: x.balance, projectCount: x.projectCount, share: x.share });
     return out;
   }
 

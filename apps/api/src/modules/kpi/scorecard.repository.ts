@@ -1,6 +1,6 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { sql, sqlOne } from '../../common/sql.js';
-import { q } from './sql-fragment.js';
+import { q, raw } from './sql-fragment.js';
 
 export interface BranchWeights {
   npl: string;
@@ -64,10 +64,19 @@ export class ScorecardRepository {
    * statement: stocks at m and year-to-date flows grouped by (month, branch), scored and ranked
    * with a window function (score desc, NPL ratio asc, name, id).
    */
-  scores(months: readonly string[], w: BranchWeights): Promise<ScoreRow[]> {
-    const query = q`
-      WITH k AS (SELECT t.m AS month FROM unnest(string_to_array(${months.map((m) => `${m}-01`).join(',')}, ',')::date[]) AS t(m)),
-      b AS (SELECT id, name FROM org_unit WHERE kind = 'branch'),
+  scores(months: readonly string[], w: BranchWeights, fromRollups = false): Promise<ScoreRow[]> {
+    const stockFlow = fromRollups
+      ? q`
+      stock AS (
+        SELECT r.month, r.branch_id, r.balance AS bal, r.npl_balance AS npl
+        FROM rollup_branch r WHERE r.month IN (SELECT month FROM k) AND r.n > 0
+      ),
+      flow AS (
+        SELECT k.month, r.branch_id, sum(r.due) AS due, sum(r.repaid) AS repaid
+        FROM k JOIN rollup_branch r ON r.month BETWEEN date_trunc('year', k.month)::date AND k.month AND r.n > 0
+        GROUP BY k.month, r.branch_id
+      ),`
+      : q`
       stock AS (
         SELECT s.month, p.branch_id, sum(s.balance) AS bal,
                coalesce(sum(s.balance) FILTER (WHERE s.classification IN ('substandard', 'doubtful', 'loss')), 0) AS npl
@@ -81,7 +90,10 @@ export class ScorecardRepository {
         FROM k JOIN cash_flow_statement s ON s.month BETWEEN date_trunc('year', k.month)::date AND k.month
         JOIN project p ON p.id = s.project_id
         GROUP BY k.month, p.branch_id
-      ),
+      ),`;
+    const query = q`
+      WITH k AS (SELECT t.m AS month FROM unnest(string_to_array(${months.map((m) => `${m}-01`).join(',')}, ',')::date[]) AS t(m)),
+      b AS (SELECT id, name FROM org_unit WHERE kind = 'branch'),${stockFlow}
       kp AS (
         SELECT k.month, b.id AS branch_id, b.name,
                coalesce(st.npl / nullif(st.bal, 0), 0) AS npl_ratio,
@@ -113,7 +125,7 @@ export class ScorecardRepository {
         FROM sc
       )
       SELECT to_char(month, 'YYYY-MM') AS month, branch_id AS "branchId",
-             EXISTS (SELECT 1 FROM cash_flow_statement z WHERE z.month = rk.month) AS "hasStatements",
+             EXISTS (SELECT 1 FROM ${fromRollups ? raw('rollup_bank z WHERE z.month = rk.month AND z.n > 0') : raw('cash_flow_statement z WHERE z.month = rk.month')}) AS "hasStatements",
              round(npl_ratio, 10) AS "nplRatio",
              round(rec, 10) AS "recoveryRateYtd",
              repaid::numeric(20, 2) AS "repaidYtd",
@@ -142,8 +154,21 @@ export class ScorecardRepository {
    * Each branch's monthly NPL ratio and year-to-date recovery rate from January to `month`
    * (months where the branch has statements), unrounded, for the year-end projection.
    */
-  monthlyValues(month: string): Promise<MonthlyBranchValue[]> {
-    const query = q`
+  monthlyValues(month: string, fromRollups = false): Promise<MonthlyBranchValue[]> {
+    const query = fromRollups
+      ? q`
+      WITH mon AS (
+        SELECT r.month, r.branch_id, r.balance AS bal, r.npl_balance AS npl, r.due, r.repaid
+        FROM rollup_branch r
+        WHERE r.month BETWEEN date_trunc('year', ${`${month}-01`}::date)::date AND ${`${month}-01`}::date AND r.n > 0
+      )
+      SELECT branch_id AS "branchId", extract(month FROM month)::int AS "monthIndex",
+             coalesce(npl / nullif(bal, 0), 0)::text AS "nplRatio",
+             (sum(repaid) OVER w / nullif(sum(due) OVER w, 0))::text AS "recoveryRateYtd"
+      FROM mon
+      WINDOW w AS (PARTITION BY branch_id ORDER BY month)
+      ORDER BY branch_id, month`
+      : q`
       WITH mon AS (
         SELECT s.month, p.branch_id, sum(s.balance) AS bal,
                coalesce(sum(s.balance) FILTER (WHERE s.classification IN ('substandard', 'doubtful', 'loss')), 0) AS npl,

@@ -1,10 +1,12 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { addMonths, compareDecimal, DEFAULT_BRANCH_WEIGHTS, formatDecimal, KPI_SCALE, yearEndProjection, yearOf } from '@loan-desk/domain';
+import { type Month, addMonths, compareDecimal, DEFAULT_BRANCH_WEIGHTS, formatDecimal, KPI_SCALE, yearEndProjection, yearOf } from '@loan-desk/domain';
 import { PlanningRepository, toDate } from '../planning/planning.repository.js';
 import type { BranchTargetType } from '../planning/planning.types.js';
 import { KpiService } from './kpi.service.js';
 import { ScorecardRepository, type BranchWeights, type MonthlyBranchValue } from './scorecard.repository.js';
 import type { BranchScorecardReportType, BranchScorecardType, BranchScoreWeightVersionType } from './scorecard.types.js';
+import { execOf, rollupFreshness } from '../rollup/rollup.service.js';
+import { cached } from '../rollup/rollup.cache.js';
 
 /** Keeps a projected value inside [min, max] (a straight line can leave the meaningful range). */
 function clamp(v: string | null, min: string, max?: string): string | null {
@@ -25,8 +27,18 @@ function project(values: MonthlyBranchValue[], pick: (v: MonthlyBranchValue) => 
 export class ScorecardService {
   constructor(private readonly em: EntityManager) {}
 
+  /**
+   * The scorecards of every branch: from the rollups while they are fresh (cached per rollup and
+   * configuration generation), otherwise from the base tables.
+   */
   async report(monthInput: string | null | undefined): Promise<BranchScorecardReportType> {
     const { month } = await new KpiService(this.em).defaults(monthInput, '1970-01-01');
+    const freshness = await rollupFreshness(execOf(this.em));
+    return cached(freshness, `scorecards|${month}`, () => this.compute(month, !freshness.stale), !this.em.getTransactionContext());
+  }
+
+  /** The report computed from the rollups (`fromRollups`) or the base tables. */
+  async compute(month: Month, fromRollups: boolean): Promise<BranchScorecardReportType> {
     const year = yearOf(month);
     const repo = new ScorecardRepository(this.em);
 
@@ -41,7 +53,7 @@ export class ScorecardService {
     const weightVersion: BranchScoreWeightVersionType | null = published ? { ...published.version, publishedAt: toDate(published.version.publishedAt), weights: published.weights } : null;
 
     const previous = addMonths(month, -1);
-    const [scores, monthly] = await Promise.all([repo.scores([previous, month], weights), repo.monthlyValues(month)]);
+    const [scores, monthly] = await Promise.all([repo.scores([previous, month], weights, fromRollups), repo.monthlyValues(month, fromRollups)]);
     const current = scores.filter((r) => r.month === month);
     const previousRows = scores.filter((r) => r.month === previous && r.hasStatements);
     const previousRank = new Map(previousRows.map((r) => [r.branchId, r.rank]));

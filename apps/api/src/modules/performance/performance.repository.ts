@@ -2,6 +2,8 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import { placeholders, sql, sqlOne } from '../../common/sql.js';
 import type { ScoreSubject } from './performance.enums.js';
 import type { ScoreWeightType, ScoreWeightVersionType } from './performance.types.js';
+import { execOf, rollupFreshness, type RollupFreshness } from '../rollup/rollup.service.js';
+import { cached } from '../rollup/rollup.cache.js';
 
 /** A row as the workload query returns it. */
 export interface WorkloadRow {
@@ -64,6 +66,14 @@ export interface ScoreDistributionRow {
   buckets: { from: number; count: number }[];
 }
 
+export interface WorkloadFilter {
+  scope: string;
+  month: string;
+  norm: string;
+  branchId: number | null;
+  teamId: number | null;
+}
+
 export interface RankingFilter {
   /**
    * Row-level access (from modules/auth rowFilter().person): an SQL predicate over the columns
@@ -97,6 +107,36 @@ const ACTIVE_BY_MANAGER = `
   FROM cash_flow_statement st JOIN project pr ON pr.id = st.project_id
   WHERE st.month = (SELECT m FROM p) AND pr.manager_id IS NOT NULL
   GROUP BY pr.manager_id`;
+
+/** The same from the per-manager rollup (month × client manager). */
+const ACTIVE_BY_MANAGER_ROLLUP = `
+  SELECT r.manager_id, r.n AS workload, r.balance, r.n_key_large AS key_or_large
+  FROM rollup_manager r
+  WHERE r.month = (SELECT m FROM p) AND r.manager_id <> 0 AND r.n > 0`;
+
+/** Facts (2)–(4) of the ranking read from the rollups instead of statements (same columns). */
+const RANKING_FACTS_ROLLUP = `
+    SELECT mo.k, r.manager_id, false, NULL, NULL, NULL, NULL,
+           r.n, r.balance, r.npl_balance, NULL, NULL,
+           NULL, NULL, NULL, NULL
+    FROM mo JOIN rollup_manager r ON r.month = mo.month
+    WHERE r.manager_id <> 0 AND r.n > 0
+    UNION ALL
+    -- year to date, summed per (k, manager) before the UNION (≈ 10× fewer rows into the big GROUP BY)
+    SELECT mo.k, r.manager_id, false, NULL, NULL, NULL, NULL,
+           0, NULL, NULL, sum(r.due), sum(r.repaid),
+           sum(r.n_submitted + CASE WHEN (r.month + interval '1 month 9 days')::date < current_date THEN r.n - r.n_submitted ELSE 0 END)::int,
+           sum(r.n_on_time)::int,
+           NULL, NULL
+    FROM mo JOIN rollup_manager r ON r.month BETWEEN mo.y0 AND mo.month
+    WHERE r.manager_id <> 0 AND r.n > 0
+    GROUP BY mo.k, r.manager_id
+    UNION ALL
+    SELECT mo.k, r.key::int, false, NULL, NULL, NULL, NULL,
+           0, NULL, NULL, NULL, NULL, NULL, NULL,
+           r.clients, r.covered
+    FROM mo JOIN rollup_coverage r ON r.month = mo.month AND r.dim = 'owner'
+  ),`;
 
 /**
  * The whole client-manager ranking for month m and (when the bank has statements then) m − 1, in
@@ -133,33 +173,7 @@ const RANKING_CTE = `
     FROM mo JOIN ${CM_FROM} ON s.hired_on <= mo.last_day
     WHERE ${CM_WHERE}
     UNION ALL
-    -- (2) statements for the month of the projects they manage: workload, balance, NPL balance
-    SELECT mo.k, pr.manager_id, false, NULL, NULL, NULL, NULL,
-           1, st.balance, CASE WHEN st.classification IN ('substandard', 'doubtful', 'loss') THEN st.balance ELSE 0 END, NULL, NULL,
-           NULL, NULL, NULL, NULL
-    FROM mo JOIN cash_flow_statement st ON st.month = mo.month JOIN project pr ON pr.id = st.project_id
-    WHERE pr.manager_id IS NOT NULL
-    UNION ALL
-    -- (3) statements January … month: amounts due and repaid; report timeliness. A statement of month x
-    -- is due on the 10th of x + 1: submitted by then = on time, later = late; not submitted = late once
-    -- the due date has passed (before today), left out while not yet due.
-    SELECT mo.k, pr.manager_id, false, NULL, NULL, NULL, NULL,
-           0, NULL, NULL, st.principal_due + st.interest_due, st.principal_repaid + st.interest_repaid,
-           CASE WHEN st.submitted_on IS NOT NULL OR (st.month + interval '1 month 9 days')::date < current_date THEN 1 ELSE 0 END,
-           CASE WHEN st.submitted_on <= (st.month + interval '1 month 9 days')::date THEN 1 ELSE 0 END,
-           NULL, NULL
-    FROM mo JOIN cash_flow_statement st ON st.month BETWEEN mo.y0 AND mo.month JOIN project pr ON pr.id = st.project_id
-    WHERE pr.manager_id IS NOT NULL
-    UNION ALL
-    -- (4) clients they own that have a project active at the month, and whether anyone logged a contact
-    -- with the client in the 90 days ending on the last day of the month
-    SELECT mo.k, c.owner_id, false, NULL, NULL, NULL, NULL,
-           0, NULL, NULL, NULL, NULL, NULL, NULL,
-           1, CASE WHEN EXISTS (SELECT 1 FROM client_contact cc WHERE cc.client_id = c.id AND cc.contacted_on BETWEEN mo.last_day - 89 AND mo.last_day) THEN 1 ELSE 0 END
-    FROM mo JOIN client c ON c.owner_id IS NOT NULL
-    WHERE EXISTS (SELECT 1 FROM project pr JOIN cash_flow_statement st ON st.project_id = pr.id AND st.month = mo.month WHERE pr.client_id = c.id)
-  ),
-  sums AS (
+    /*facts*/  sums AS (
     SELECT k, id, max(name) AS name, max(role) AS role, max(team_id) AS team_id, max(branch_id) AS branch_id,
            sum(workload)::int AS workload, sum(balance) AS balance, sum(npl_balance) AS npl_balance,
            sum(due) AS due, sum(repaid) AS repaid, sum(reports) AS reports, sum(on_time) AS on_time,
@@ -211,9 +225,38 @@ const RANKING_CTE = `
       AND (/*scope*/)
   )`;
 
+/** Facts (2)–(4) of the ranking from the base tables. */
+const RANKING_FACTS_BASE = `    -- (2) statements for the month of the projects they manage: workload, balance, NPL balance
+    SELECT mo.k, pr.manager_id, false, NULL, NULL, NULL, NULL,
+           1, st.balance, CASE WHEN st.classification IN ('substandard', 'doubtful', 'loss') THEN st.balance ELSE 0 END, NULL, NULL,
+           NULL, NULL, NULL, NULL
+    FROM mo JOIN cash_flow_statement st ON st.month = mo.month JOIN project pr ON pr.id = st.project_id
+    WHERE pr.manager_id IS NOT NULL
+    UNION ALL
+    -- (3) statements January … month: amounts due and repaid; report timeliness. A statement of month x
+    -- is due on the 10th of x + 1: submitted by then = on time, later = late; not submitted = late once
+    -- the due date has passed (before today), left out while not yet due.
+    SELECT mo.k, pr.manager_id, false, NULL, NULL, NULL, NULL,
+           0, NULL, NULL, st.principal_due + st.interest_due, st.principal_repaid + st.interest_repaid,
+           CASE WHEN st.submitted_on IS NOT NULL OR (st.month + interval '1 month 9 days')::date < current_date THEN 1 ELSE 0 END,
+           CASE WHEN st.submitted_on <= (st.month + interval '1 month 9 days')::date THEN 1 ELSE 0 END,
+           NULL, NULL
+    FROM mo JOIN cash_flow_statement st ON st.month BETWEEN mo.y0 AND mo.month JOIN project pr ON pr.id = st.project_id
+    WHERE pr.manager_id IS NOT NULL
+    UNION ALL
+    -- (4) clients they own that have a project active at the month, and whether anyone logged a contact
+    -- with the client in the 90 days ending on the last day of the month
+    SELECT mo.k, c.owner_id, false, NULL, NULL, NULL, NULL,
+           0, NULL, NULL, NULL, NULL, NULL, NULL,
+           1, CASE WHEN EXISTS (SELECT 1 FROM client_contact cc WHERE cc.client_id = c.id AND cc.contacted_on BETWEEN mo.last_day - 89 AND mo.last_day) THEN 1 ELSE 0 END
+    FROM mo JOIN client c ON c.owner_id IS NOT NULL
+    WHERE EXISTS (SELECT 1 FROM project pr JOIN cash_flow_statement st ON st.project_id = pr.id AND st.month = mo.month WHERE pr.client_id = c.id)
+  ),
+`;
+
 /** The ranking CTE with the viewer's row scope spliced in (a predicate built from integers only). */
-function rankingCte(f: RankingFilter): string {
-  return RANKING_CTE.replace('/*scope*/', f.scope);
+function rankingCte(f: RankingFilter, fromRollups = false): string {
+  return RANKING_CTE.replace('/*scope*/', f.scope).replace('/*facts*/', fromRollups ? RANKING_FACTS_ROLLUP : RANKING_FACTS_BASE);
 }
 
 function rankingParams(f: RankingFilter): unknown[] {
@@ -222,6 +265,16 @@ function rankingParams(f: RankingFilter): unknown[] {
 
 export class PerformanceRepository {
   constructor(private readonly em: EntityManager) {}
+
+  /** Rollup freshness: reads come from the rollups only while nothing is pending. */
+  private freshness(): Promise<RollupFreshness> {
+    return rollupFreshness(execOf(this.em));
+  }
+
+  /** Cache only outside write transactions (a generation bumped there may still roll back). */
+  private get cacheable(): boolean {
+    return !this.em.getTransactionContext();
+  }
 
   /** The `workload_norm` setting, or 4 when it is not set. */
   async workloadNorm(): Promise<string> {
@@ -239,10 +292,14 @@ export class PerformanceRepository {
    * Client-manager workloads at m, one keyset page (workload desc, name by code point, id) plus
    * the filtered total, in one statement.
    */
-  workloadPage(f: { scope: string; month: string; norm: string; branchId: number | null; teamId: number | null }, limit: number, after: [number, string, number] | null): Promise<WorkloadRow[]> {
+  async workloadPage(f: WorkloadFilter, limit: number, after: [number, string, number] | null): Promise<WorkloadRow[]> {
+    return this.workloadPageQuery(f, limit, after, !(await this.freshness()).stale);
+  }
+
+  private workloadPageQuery(f: WorkloadFilter, limit: number, after: [number, string, number] | null, fresh: boolean): Promise<WorkloadRow[]> {
     return sql<WorkloadRow>(this.em, `
       WITH p AS (SELECT ?::date AS m, ?::numeric AS norm, ?::int AS branch_filter, ?::int AS team_filter),
-      act AS (${ACTIVE_BY_MANAGER}),
+      act AS (${fresh ? ACTIVE_BY_MANAGER_ROLLUP : ACTIVE_BY_MANAGER}),
       w AS (
         SELECT s.id, s.name, ${CM_BRANCH} AS branch_id, s.team_id,
                coalesce(a.workload, 0) AS workload, coalesce(a.balance, 0)::numeric(20, 2) AS balance, coalesce(a.key_or_large, 0) AS key_or_large
@@ -266,10 +323,15 @@ export class PerformanceRepository {
   }
 
   /** Per branch: client managers, Σ workload, mean, min/quartiles/max (percentile_cont), bands and histogram. */
-  workloadDistribution(month: string, norm: string): Promise<DistributionRow[]> {
+  async workloadDistribution(month: string, norm: string): Promise<DistributionRow[]> {
+    const fr = await this.freshness();
+    return cached(fr, `workloadDistribution|${month}|${norm}`, () => this.workloadDistributionQuery(month, norm, !fr.stale), this.cacheable);
+  }
+
+  private workloadDistributionQuery(month: string, norm: string, fresh: boolean): Promise<DistributionRow[]> {
     return sql<DistributionRow>(this.em, `
       WITH p AS (SELECT ?::date AS m, ?::numeric AS norm),
-      act AS (${ACTIVE_BY_MANAGER}),
+      act AS (${fresh ? ACTIVE_BY_MANAGER_ROLLUP : ACTIVE_BY_MANAGER}),
       w AS (
         SELECT ${CM_BRANCH} AS branch_id, coalesce(a.workload, 0) AS workload
         FROM ${CM_FROM} CROSS JOIN p LEFT JOIN act a ON a.manager_id = s.id
@@ -297,9 +359,14 @@ export class PerformanceRepository {
   }
 
   /** One page of the ranking (ordered by bank-wide rank) of the filtered population, with its size. */
-  rankingPage(f: RankingFilter, limit: number, afterRank: number | null): Promise<RankingRow[]> {
+  async rankingPage(f: RankingFilter, limit: number, afterRank: number | null): Promise<RankingRow[]> {
+    const fr = await this.freshness();
+    return cached(fr, `rankingPage|${JSON.stringify(f)}|${limit}|${afterRank}`, () => this.rankingPageQuery(f, limit, afterRank, !fr.stale), this.cacheable);
+  }
+
+  private rankingPageQuery(f: RankingFilter, limit: number, afterRank: number | null, fresh: boolean): Promise<RankingRow[]> {
     return sql<RankingRow>(this.em, `
-      WITH ${rankingCte(f)}
+      WITH ${rankingCte(f, fresh)}
       SELECT t.total, x.* FROM (SELECT count(*)::int AS total FROM pop) t
       LEFT JOIN LATERAL (
         SELECT id, branch_id AS "branchId", team_id AS "teamId", score::text AS score, rank, branch_rank AS "branchRank", quartile,
@@ -320,8 +387,13 @@ export class PerformanceRepository {
    * deciles by percentile_disc (an actual score), exact mean and median.
    */
   async scoreDistribution(f: RankingFilter): Promise<ScoreDistributionRow> {
+    const fr = await this.freshness();
+    return cached(fr, `scoreDistribution|${JSON.stringify(f)}`, () => this.scoreDistributionQuery(f, !fr.stale), this.cacheable);
+  }
+
+  private async scoreDistributionQuery(f: RankingFilter, fresh: boolean): Promise<ScoreDistributionRow> {
     const rows = await sql<ScoreDistributionRow>(this.em, `
-      WITH ${rankingCte(f)},
+      WITH ${rankingCte(f, fresh)},
       ordered AS (SELECT score, ROW_NUMBER() OVER (ORDER BY score) AS rn, count(*) OVER () AS n FROM pop),
       dec AS (
         SELECT percentile_disc(0.9) WITHIN GROUP (ORDER BY score) AS top,

@@ -12,6 +12,7 @@ import { PROJECT_COLS, ProjectRepository } from './project.repository.js';
 import type { Viewer } from '../../context.js';
 import { dataScope, rowFilter, type DataScope } from '../auth/data-scope.js';
 import { recordAudit } from '../audit/audit.service.js';
+import { maintainAfterReassign, maintainAfterStatement } from '../rollup/rollup.service.js';
 
 const MAX_TEXT = 2000;
 
@@ -115,6 +116,7 @@ export class PortfolioService {
           'One or more projects changed while the request ran (another reassignment won); reload and try again. Nothing was reassigned.',
         );
       }
+      await maintainAfterReassign(em, ids);
       // One audit entry per project, written set-based in the same transaction.
       await sql(
         em,
@@ -262,6 +264,7 @@ export class PortfolioService {
         WHERE id = ? AND ?::date >= (SELECT max(month) FROM cash_flow_statement WHERE project_id = ?)`,
         [amounts.balance, input.classification, projectId, monthStart, projectId],
       );
+      await maintainAfterStatement(em, projectId, input.month);
       const [st] = await new ProjectRepository(em, this.scope).statement(projectId, input.month);
       await recordAudit(em, this.viewer, 'statement.submit', 'cash_flow_statement', `${projectId}:${input.month}`, null, st);
       return st!;

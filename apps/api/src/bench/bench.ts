@@ -1,0 +1,282 @@
+import 'reflect-metadata';
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpus, loadavg, totalmem } from 'node:os';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import pg from 'pg';
+import { hashPassword } from '../modules/auth/password.js';
+import { refreshRollupsAt } from '../modules/rollup/rollup.service.js';
+import * as ops from './operations.js';
+import { timeMaintenance } from './maintenance.js';
+
+/**
+ * `pnpm bench`: the dashboard's GraphQL operations over HTTP on the large bank, beside the plain SQL
+ * a developer would write on the base tables; p50/p95, ratio, throughput of the Overview page's
+ * operations at concurrency 8, import rows/s. Results → docs/performance.md.
+ *
+ * Env: BENCH_DATA_DIR (default /work/large-data; generated with `pnpm seed --scale large` when
+ * missing), BENCH_PG_PORT (54500), BENCH_API_PORT (4300), BENCH_ITERATIONS (40), BENCH_SECONDS (15),
+ * BENCH_CONCURRENCY (8), BENCH_IMPORT (1: run the import benchmark when the import module exists),
+ * BENCH_PLAIN (1: time the plain SQL; 0 skips it for quick runs, and then docs/performance.md is not written).
+ */
+const apiDir = join(dirname(fileURLToPath(import.meta.url)), '../..');
+const repoDir = join(apiDir, '../..');
+const DATA_DIR = process.env.BENCH_DATA_DIR ?? '/work/large-data';
+const PG_PORT = Number(process.env.BENCH_PG_PORT ?? 54500);
+const API_PORT = Number(process.env.BENCH_API_PORT ?? 4300);
+const ITER = Number(process.env.BENCH_ITERATIONS ?? 40);
+const SECONDS = Number(process.env.BENCH_SECONDS ?? 15);
+const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY ?? 8);
+const RUN_IMPORT = (process.env.BENCH_IMPORT ?? '1') !== '0';
+const RUN_PLAIN = (process.env.BENCH_PLAIN ?? '1') !== '0';
+const PG_URL = `postgres://postgres:loandesk@127.0.0.1:${PG_PORT}/loandesk`;
+const API = `http://127.0.0.1:${API_PORT}/graphql`;
+const NODE_ARGS = ['--import', '@swc-node/register/esm-register'];
+const env = { ...process.env, DATA_DIR, EMBEDDED_PG_PORT: String(PG_PORT), SCALE: 'none' };
+const log = (m: string) => console.log(`[bench] ${m}`);
+
+const pct = (xs: number[], p: number): number => {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.min(s.length - 1, Math.max(0, Math.ceil((p / 100) * s.length) - 1))]!;
+};
+const ms = (x: number): string => (x >= 100 ? x.toFixed(0) : x >= 10 ? x.toFixed(1) : x.toFixed(2));
+
+function machine() {
+  const cpu = readFileSync('/proc/cpuinfo', 'utf8').match(/model name\s*:\s*(.*)/)?.[1] ?? cpus()[0]?.model ?? '?';
+  const nproc = spawnSync('nproc').stdout?.toString().trim() || String(cpus().length);
+  return { nproc, memGiB: (totalmem() / 2 ** 30).toFixed(1), cpu };
+}
+
+async function waitForApi(child: ChildProcess): Promise<void> {
+  const t0 = Date.now();
+  while (Date.now() - t0 < 15 * 60_000) {
+    if (child.exitCode !== null) throw new Error(`the API exited with code ${child.exitCode}`);
+    try {
+      const r = await fetch(API, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query: '{ __typename }' }) });
+      if (r.ok) return;
+    } catch {
+      /* not up yet */
+    }
+    await new Promise((r) => setTimeout(r, 500));
+  }
+  throw new Error('the API did not start within 15 minutes');
+}
+
+let token = '';
+async function gql(query: string, variables: Record<string, unknown>): Promise<Record<string, unknown>> {
+  const r = await fetch(API, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
+    body: JSON.stringify({ query, variables }),
+  });
+  const body = (await r.json()) as { data?: Record<string, unknown>; errors?: unknown[] };
+  if (body.errors?.length) throw new Error(`GraphQL errors: ${JSON.stringify(body.errors).slice(0, 500)}`);
+  return body.data!;
+}
+
+async function timeIt(fn: () => Promise<unknown>, n: number, budgetMs: number, min = 5): Promise<{ cold: number; samples: number[] }> {
+  let t = performance.now();
+  await fn();
+  const cold = performance.now() - t;
+  const samples: number[] = [];
+  const start = performance.now();
+  while (samples.length < n && (samples.length < min || performance.now() - start < budgetMs)) {
+    t = performance.now();
+    await fn();
+    samples.push(performance.now() - t);
+  }
+  return { cold, samples };
+}
+
+interface Op {
+  page: string;
+  name: string;
+  doc: string;
+  vars: Record<string, unknown>;
+  plain: string[] | null;
+}
+
+async function main(): Promise<void> {
+  const started = new Date();
+  const m = machine();
+  log(`machine: ${m.nproc} cores, ${m.memGiB} GiB, ${m.cpu}; load average ${loadavg().map((x) => x.toFixed(2)).join(' ')}`);
+
+  if (!existsSync(join(DATA_DIR, 'pg', 'PG_VERSION'))) {
+    log(`no bank in ${DATA_DIR}: generating the large bank (seed 20261129, as of 2026-11-29; ~20–30 min on 2 cores)`);
+    const r = spawnSync('node', [...NODE_ARGS, 'src/seed/cli.ts', '--scale', 'large', '--seed', '20261129', '--as-of', '2026-11-29'], { cwd: apiDir, env, stdio: 'inherit' });
+    if (r.status !== 0) throw new Error('generating the large bank failed');
+  } else log(`reusing the bank in ${DATA_DIR}`);
+
+  if (existsSync(join(DATA_DIR, 'pg', 'postmaster.pid'))) {
+    throw new Error(`${DATA_DIR}/pg is in use by a running PostgreSQL (postmaster.pid); stop it first`);
+  }
+  log(`starting the API on :${API_PORT} (embedded PostgreSQL :${PG_PORT})`);
+  const api = spawn('node', [...NODE_ARGS, 'src/main.ts'], { cwd: apiDir, env: { ...env, PORT: String(API_PORT) }, stdio: ['ignore', 'pipe', 'inherit'] });
+  api.stdout!.on('data', (d: Buffer) => process.env.BENCH_VERBOSE && process.stdout.write(d));
+  const db = new pg.Client({ connectionString: PG_URL });
+  try {
+    await waitForApi(api);
+    await db.connect();
+    await db.query(`SET statement_timeout = 0`);
+    const counts = (await db.query(`SELECT (SELECT count(*) FROM org_unit WHERE kind = 'branch')::int AS branches,
+      (SELECT count(*) FROM staff WHERE role IN ('client_manager', 'senior_client_manager'))::int AS cms,
+      (SELECT count(*) FROM project)::int AS projects, (SELECT reltuples::bigint FROM pg_class WHERE relname = 'cash_flow_statement')::bigint AS statements`)).rows[0];
+    log(`bank: ${JSON.stringify(counts)}`);
+
+    // Rollups must be fresh before measuring (the API would otherwise answer from the base tables).
+    const pending = (await db.query(`SELECT count(*)::int AS n, bool_or(source = 'never_refreshed') AS never FROM rollup_dirty`)).rows[0] as { n: number; never: boolean };
+    let refresh = 'already fresh';
+    if (pending.n > 0) {
+      log(`rollups stale (${pending.n} queued changes): refreshing ${pending.never ? 'everything' : 'the queue'}`);
+      const r = await refreshRollupsAt(PG_URL, pending.never ? 'all' : 'dirty');
+      refresh = `${r.mode} refresh ${r.seconds.toFixed(1)} s`;
+      log(refresh);
+    }
+    const rollupRows = (await db.query(`SELECT (SELECT count(*) FROM rollup_fine)::int AS fine, (SELECT count(*) FROM rollup_bank)::int AS bank,
+      (SELECT count(*) FROM rollup_branch)::int AS branch, (SELECT count(*) FROM rollup_manager)::int AS manager, (SELECT count(*) FROM rollup_coverage)::int AS coverage`)).rows[0];
+    log(`rollup rows: ${JSON.stringify(rollupRows)}`);
+
+    const calib = async () => {
+      const t = performance.now();
+      await db.query('SELECT count(*) FROM generate_series(1, 10000000)');
+      return (performance.now() - t) / 1000;
+    };
+    const calBefore = await calib();
+
+    await db.query(`INSERT INTO app_user (username, password_hash, role, display_name) VALUES ('bench.planner', $1, 'hq_planner', 'Benchmark planner')
+      ON CONFLICT (username) DO UPDATE SET password_hash = excluded.password_hash, active = true`, [await hashPassword('bench-password-1')]);
+    token = ((await gql(`mutation { signIn(username: "bench.planner", password: "bench-password-1") { token } }`, {})) as { signIn: { token: string } }).signIn.token;
+
+    const month = (await db.query(`SELECT to_char(max(month), 'YYYY-MM') AS m FROM cash_flow_statement`)).rows[0].m as string;
+    const monthDate = `${month}-01`;
+    const from = (await db.query(`SELECT to_char($1::date - interval '23 months', 'YYYY-MM') AS m`, [monthDate])).rows[0].m as string;
+    // A typical branch: the one with the median number of projects.
+    const branchId = (await db.query(`SELECT branch_id AS id FROM (SELECT branch_id, count(*) AS n, row_number() OVER (ORDER BY count(*), branch_id) AS r,
+      count(*) OVER () AS t FROM project GROUP BY branch_id) x WHERE r = (t + 1) / 2`)).rows[0].id as number;
+    log(`month ${month}, trend ${from} … ${month}, branch ${branchId}`);
+    const bank = { kind: 'BANK' };
+    const branch = { kind: 'BRANCH', id: String(branchId) };
+    const inBranch = `p.branch_id = ${branchId}`;
+    const list: Op[] = [
+      { page: 'Overview', name: 'OverviewKpi (bank)', doc: ops.OVERVIEW_KPI, vars: { scope: bank, month }, plain: ops.plainKpiSnapshot('TRUE') },
+      { page: 'Overview', name: 'KpiTrend (bank, 24 months)', doc: ops.KPI_TREND, vars: { scope: bank, from, to: month }, plain: ops.plainTrend('TRUE') },
+      { page: 'Overview', name: 'BranchScorecards (2,000 rows)', doc: ops.BRANCH_SCORECARDS, vars: { month }, plain: ops.PLAIN_SCORECARDS },
+      { page: 'Branch', name: 'BranchInfo', doc: ops.BRANCH_INFO, vars: { id: String(branchId) }, plain: null },
+      { page: 'Branch', name: 'OverviewKpi (branch)', doc: ops.OVERVIEW_KPI, vars: { scope: branch, month }, plain: ops.plainKpiSnapshot(inBranch) },
+      { page: 'Branch', name: 'KpiTrend (branch, 24 months)', doc: ops.KPI_TREND, vars: { scope: branch, from, to: month }, plain: ops.plainTrend(inBranch) },
+      { page: 'Branch', name: 'BranchWorkloads', doc: ops.BRANCH_WORKLOADS, vars: { month, branchId: String(branchId) }, plain: ops.PLAIN_WORKLOADS },
+      { page: 'Branch', name: 'BranchRanking', doc: ops.BRANCH_RANKING, vars: { month, branchId: String(branchId) }, plain: ops.PLAIN_RANKING },
+      { page: 'Branch', name: 'WatchList', doc: ops.WATCH_LIST, vars: { branchId: String(branchId) }, plain: ops.PLAIN_WATCH_LIST },
+      { page: 'Rankings', name: 'ClientManagerRanking (bank, first 300)', doc: ops.CLIENT_MANAGER_RANKING, vars: { month }, plain: ops.PLAIN_RANKING },
+      { page: 'Rankings', name: 'BranchTeams', doc: ops.BRANCH_TEAMS, vars: { id: String(branchId) }, plain: null },
+    ];
+
+    const rows: string[] = [];
+    const results: { op: Op; p50: number; p95: number; cold: number; n: number; sql?: { p50: number; p95: number; n: number } }[] = [];
+    for (const op of list) {
+      const g = await timeIt(() => gql(op.doc, op.vars), ITER, 20_000);
+      let sqlRes: { p50: number; p95: number; n: number } | undefined;
+      if (op.plain && RUN_PLAIN) {
+        const params = (t: string) => (t.startsWith('-- params: branch') ? [branchId] : t.includes('$2') ? [monthDate, branchId] : [monthDate]);
+        const s = await timeIt(async () => {
+          for (const q of op.plain!) await db.query(q, params(q));
+        }, Math.min(ITER, 10), 15_000, 3);
+        sqlRes = { p50: pct(s.samples, 50), p95: pct(s.samples, 95), n: s.samples.length };
+      }
+      const r = { op, p50: pct(g.samples, 50), p95: pct(g.samples, 95), cold: g.cold, n: g.samples.length, sql: sqlRes };
+      results.push(r);
+      const line = `| ${op.page} | ${op.name} | ${ms(r.cold)} | ${ms(r.p50)} | ${ms(r.p95)} | ${sqlRes ? ms(sqlRes.p50) : '–'} | ${sqlRes ? ms(sqlRes.p95) : '–'} | ${sqlRes ? `${(sqlRes.p50 / r.p50).toFixed(1)}×` : '–'} | ${r.p95 < 50 ? 'yes' : 'no'} |`;
+      rows.push(line);
+      log(line);
+    }
+
+    // Throughput: the Overview page's three operations, CONCURRENCY clients, SECONDS seconds.
+    const overview = list.filter((o) => o.page === 'Overview');
+    let done = 0;
+    let failed = 0;
+    const lat: number[] = [];
+    const until = performance.now() + SECONDS * 1000;
+    await Promise.all(
+      Array.from({ length: CONCURRENCY }, async (_, w) => {
+        let i = w;
+        while (performance.now() < until) {
+          const op = overview[i++ % overview.length]!;
+          const t = performance.now();
+          try {
+            await gql(op.doc, op.vars);
+            done++;
+            lat.push(performance.now() - t);
+          } catch {
+            failed++;
+          }
+        }
+      }),
+    );
+    const rps = done / SECONDS;
+    const throughput = `${rps.toFixed(0)} req/s (${done} requests in ${SECONDS} s at concurrency ${CONCURRENCY}, ${failed} failed; latency p50 ${ms(pct(lat, 50))} ms, p95 ${ms(pct(lat, 95))} ms)`;
+    log(`throughput, Overview operations together: ${throughput}`);
+    const calAfter = await calib();
+
+    // Incremental maintenance (rolled back): what submitStatement and reassignProjects add to their transaction.
+    const mt = await timeMaintenance(PG_URL, 5);
+    const maintenance = `submitStatement-like (1 project-month + month + 3) p50 ${ms(pct(mt.statementMs, 50))} ms, max ${ms(Math.max(...mt.statementMs))} ms; reassignProjects-like (1 project, every month) p50 ${ms(pct(mt.reassignMs, 50))} ms, max ${ms(Math.max(...mt.reassignMs))} ms (${mt.statementMs.length} runs each, rolled back)`;
+    log(`incremental maintenance: ${maintenance}`);
+
+    // Import rows/s through the import module's own benchmark (new BENCH projects + 12 months of statements).
+    let importLine = 'not measured (BENCH_IMPORT=0)';
+    let importRefresh = '';
+    const importBench = join(apiDir, 'src/modules/import/bench.ts');
+    if (RUN_IMPORT && existsSync(join(apiDir, 'src/import-cli.ts')) && existsSync(importBench)) {
+      const projects = process.env.BENCH_IMPORT_PROJECTS ?? '20000';
+      log(`import: src/modules/import/bench.ts --projects ${projects} --months 12 (on the running database)`);
+      const r = spawnSync('node', [...NODE_ARGS, 'src/modules/import/bench.ts', '--projects', projects, '--months', '12'], {
+        cwd: apiDir, env: { ...env, DATABASE_URL: PG_URL }, encoding: 'utf8', maxBuffer: 64 << 20,
+      });
+      process.stdout.write(r.stdout ?? '');
+      const st = (r.stdout ?? '').split('\n').find((l) => l.startsWith('statements'));
+      importLine = st ? st.replace(/; ms per phase.*/, '').trim() : `failed (exit ${r.status}): ${(r.stderr ?? '').slice(-300)}`;
+      // The import leaves rollups stale unless the import hook is wired: bring them back.
+      const t = performance.now();
+      const rr = await refreshRollupsAt(PG_URL, 'dirty');
+      importRefresh = `rollups after the import: ${rr.mode} refresh (${rr.months.length} months) in ${((performance.now() - t) / 1000).toFixed(1)} s`;
+      log(importRefresh);
+    } else if (RUN_IMPORT) importLine = 'not measured (no import module)';
+
+    const finished = new Date();
+    const report = [
+      `<!-- bench:start -->`,
+      `### Latest run: ${finished.toISOString().slice(0, 16).replace('T', ' ')} UTC`,
+      '',
+      `- Command: \`pnpm bench\` (${ITER} timed runs per GraphQL operation after one cold run; plain SQL after one cold run: at least 3 runs, up to 10 within 15 s; BENCH_DATA_DIR=${DATA_DIR})`,
+      `- Machine: ${m.nproc} cores (\`nproc\`), ${m.memGiB} GiB RAM, ${m.cpu}; load average at start ${loadavg().map((x) => x.toFixed(2)).join(' ')}; calibration \`SELECT count(*) FROM generate_series(1, 10000000)\` ${calBefore.toFixed(2)} s before, ${calAfter.toFixed(2)} s after (≈ 0.5 s when a core is idle)`,
+      `- Bank: ${JSON.stringify(counts)}; month ${month}; branch ${branchId} (median size)`,
+      `- Rollups: ${refresh}; rows ${JSON.stringify(rollupRows)}`,
+      '',
+      '| page | operation | cold ms | p50 ms | p95 ms | plain SQL p50 ms | plain SQL p95 ms | speed-up (p50) | p95 < 50 ms |',
+      '| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | --- |',
+      ...rows,
+      '',
+      `- Throughput, Overview operations together (OverviewKpi + KpiTrend + BranchScorecards in turn): ${throughput}`,
+      `- Incremental rollup maintenance inside the writer's transaction: ${maintenance}`,
+      `- Import: ${importLine}`,
+      ...(importRefresh ? [`- ${importRefresh}`] : []),
+      `- Took ${((finished.getTime() - started.getTime()) / 1000).toFixed(0)} s.`,
+      `<!-- bench:end -->`,
+    ].join('\n');
+    const docPath = join(repoDir, RUN_PLAIN ? 'docs/performance.md' : 'docs/performance.quick.md');
+    const doc = existsSync(docPath) ? readFileSync(docPath, 'utf8') : '# Performance\n\n<!-- bench:start -->\n<!-- bench:end -->\n';
+    const next = doc.includes('<!-- bench:start -->')
+      ? doc.replace(/<!-- bench:start -->[\s\S]*<!-- bench:end -->/, report)
+      : `${doc}\n${report}\n`;
+    writeFileSync(docPath, next);
+    console.log(`\n${report}\n`);
+    log(`written to ${docPath}`);
+  } finally {
+    await db.end().catch(() => {});
+    api.kill('SIGTERM');
+    await new Promise((r) => api.once('exit', r));
+  }
+}
+
+await main();

@@ -1,0 +1,5 @@
+// Pre-aggregated KPI rollups: maintenance (refreshRollups), freshness, and the kpiFreshness query.
+import { KpiFreshnessResolver } from './rollup.resolver.js';
+
+export const rollupResolvers: Function[] = [KpiFreshnessResolver];
+export { refreshRollups, refreshRollupsAt, rollupImportListener, rollupFreshness, maintainAfterStatement, maintainAfterReassign, type RefreshScope, type RefreshReport } from './rollup.service.js';
