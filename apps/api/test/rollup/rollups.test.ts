@@ -9,7 +9,8 @@ import { ScorecardService } from '../../src/modules/kpi/scorecard.service.js';
 import { KpiPeriod, ScopeKind } from '../../src/modules/kpi/kpi.enums.js';
 import { resolveScope } from '../../src/modules/kpi/kpi-scope.js';
 import { PerformanceRepository, type RankingFilter } from '../../src/modules/performance/performance.repository.js';
-import { refreshRollups, rollupImportListener } from '../../src/modules/rollup/rollup.service.js';
+import pg from 'pg';
+import { refreshRollups, ROLLUP_LOCK, rollupImportListener, startRollupRefresher } from '../../src/modules/rollup/rollup.service.js';
 
 /**
  * Every KPI the dashboard reads from the rollups equals the same KPI computed from the base tables
@@ -171,8 +172,16 @@ describe('KPI rollups equal the base tables', () => {
   it('turn stale on bulk base-table changes (an import), are never served stale, and refreshRollups brings them back', async () => {
     const before = await freshness();
     // A bulk statement update (month-level), a few projects moving sector, a contact, a client owner change.
+    // (Above 100 projects the queue gets one row per month, as above 50,000 projects at bank scale.)
+    await db.query(`SET loan_desk.rollup_project_limit = 100`);
     await db.query(`UPDATE cash_flow_statement SET classification = 'substandard', principal_repaid = principal_repaid / 2
                     WHERE month = '2026-09-01' AND project_id % 3 = 0`);
+    await db.query(`RESET loan_desk.rollup_project_limit`);
+    expect((await db.query(`SELECT count(*)::int AS n FROM rollup_dirty WHERE source = 'statement' AND month = '2026-09-01' AND project_id IS NULL`))[0]!.n).toBe(1);
+    // Below the limit: one row per project (every month of it).
+    await db.query(`UPDATE cash_flow_statement SET principal_repaid = principal_repaid + 1 WHERE month IN ('2026-08-01', '2026-07-01') AND project_id % 2 = 0`);
+    const perProject = await db.query<{ n: number }>(`SELECT count(*)::int AS n FROM rollup_dirty WHERE source = 'statement' AND month IS NULL AND project_id IS NOT NULL`);
+    expect(perProject[0]!.n).toBeGreaterThan(100);
     await db.query(`UPDATE project SET sector = 'telecom', importance = 'key' WHERE id IN (SELECT id FROM project ORDER BY id LIMIT 25)`);
     await db.query(`INSERT INTO client_contact (client_id, staff_id, kind, contacted_on)
                     SELECT c.id, c.owner_id, 'call', '2026-10-15' FROM client c WHERE c.owner_id IS NOT NULL ORDER BY c.id LIMIT 40`);
@@ -192,7 +201,7 @@ describe('KPI rollups equal the base tables', () => {
     const after = await freshness();
     expect(after.stale).toBe(false);
     expect(BigInt(after.generation)).toBeGreaterThan(BigInt(before.generation));
-    await expectKpisEqual(['2026-09', '2026-10', '2026-12', '2026-08'] as Month[]);
+    await expectKpisEqual(['2026-09', '2026-10', '2026-12', '2026-08', '2026-07'] as Month[]);
     await expectScorecardsEqual(DEMO_END_MONTH);
     await expectRankingsEqual(DEMO_END_MONTH);
 
@@ -208,7 +217,7 @@ describe('KPI rollups equal the base tables', () => {
     await expectKpisEqual(['2026-10', '2026-06', '2026-09'] as Month[], mgrs);
 
     // The import listener (onImportMerged): 150 projects × every month changed in one statement
-    // (month-level queue rows), in the import's transaction with its affected-projects table.
+    // (per-project queue rows), in the import's transaction with its affected-projects table.
     const some = (await db.query<{ id: number }>(`SELECT id FROM project WHERE status = 'active' ORDER BY id LIMIT 150 OFFSET 500`)).map((x) => x.id);
     const owners = (await db.query<{ id: number }>(`SELECT DISTINCT p.manager_id AS id FROM project p WHERE p.id = ANY($1::int[]) AND p.manager_id IS NOT NULL LIMIT 2`, [some])).map((x) => x.id);
     await db.query('BEGIN');
@@ -243,5 +252,94 @@ describe('KPI rollups equal the base tables', () => {
     const base = await server.gql(q);
     expect(base.data).toEqual(fresh.data);
     await db.query(`DELETE FROM rollup_dirty WHERE source = 'test'`);
+  });
+
+  it('stay fresh and equal after contacts and client owner changes (coverage by bank, owner, sector, grade) and equal a full rebuild', async () => {
+    // An owned client with a 2026-10 statement and no contact in the 90 days before 2026-10-31.
+    const [c] = await db.query<{ id: number; owner: number }>(`
+      SELECT c.id, c.owner_id AS owner FROM client c
+      WHERE c.owner_id IS NOT NULL
+        AND EXISTS (SELECT 1 FROM project p JOIN cash_flow_statement s ON s.project_id = p.id WHERE p.client_id = c.id AND s.month = '2026-10-01')
+        AND NOT EXISTS (SELECT 1 FROM client_contact x WHERE x.client_id = c.id AND x.contacted_on BETWEEN '2026-08-03' AND '2026-10-31')
+      ORDER BY c.id LIMIT 1`);
+    expect(c).toBeDefined();
+    const before = await server.gql(`{ kpi(scope: { kind: CLIENT_MANAGER, id: "${c!.owner}" }, month: "2026-10") { contactCoverage } }`);
+    const log = await server.gql(`mutation($i: LogClientContactInput!) { logClientContact(input: $i) { id } }`, {
+      i: { clientId: String(c!.id), staffId: String(c!.owner), kind: 'VISIT', contactedOn: '2026-10-20' },
+    });
+    expect(log.errors).toBeUndefined();
+    expect((await freshness()).stale).toBe(false);
+    const after = await server.gql(`{ kpi(scope: { kind: CLIENT_MANAGER, id: "${c!.owner}" }, month: "2026-10") { contactCoverage } }`);
+    expect(Number(after.data!.kpi.contactCoverage)).toBeGreaterThan(Number(before.data!.kpi.contactCoverage));
+
+    // Owner changes: one client to the pool, a pool client to a client manager of its branch.
+    const [moved] = await db.query<{ id: number; owner: number }>(`
+      SELECT c.id, c.owner_id AS owner FROM client c
+      WHERE c.owner_id IS NOT NULL AND c.id <> $1
+        AND EXISTS (SELECT 1 FROM project p JOIN cash_flow_statement s ON s.project_id = p.id WHERE p.client_id = c.id AND s.month = '2026-10-01')
+      ORDER BY c.id DESC LIMIT 1`, [c!.id]);
+    const toPool = await server.gql(`mutation { moveClientToPool(clientId: "${moved!.id}", reason: "rollup test") { id } }`);
+    expect(toPool.errors).toBeUndefined();
+    expect((await freshness()).stale).toBe(false);
+    // Back from the pool to another client manager of its branch.
+    const [pooled] = await db.query<{ id: number; to: number }>(`
+      SELECT c.id, (SELECT p.manager_id FROM project p JOIN staff s ON s.id = p.manager_id
+                    WHERE p.branch_id = c.branch_id AND p.manager_id <> $2 AND s.active ORDER BY p.manager_id LIMIT 1) AS "to"
+      FROM client c WHERE c.id = $1`, [moved!.id, moved!.owner]);
+    expect(pooled?.to).toBeTruthy();
+    const fromPool = await server.gql(`mutation { assignClientFromPool(clientId: "${pooled!.id}", ownerId: "${pooled!.to}") { id } }`);
+    expect(fromPool.errors).toBeUndefined();
+    expect((await freshness()).stale).toBe(false);
+    await expectKpisEqual(['2026-10', '2026-11', '2026-09'] as Month[], [c!.owner, moved!.owner, pooled!.to]);
+
+    // Incremental coverage rows are exactly what a full rebuild computes.
+    const snapshot = async () => ({
+      coverage: await db.query(`SELECT * FROM rollup_coverage ORDER BY month, dim, key`),
+      clients: await db.query(`SELECT * FROM rollup_client_month ORDER BY client_id, month`),
+    });
+    const incremental = await snapshot();
+    await refreshRollups(em(), 'all');
+    expect(await snapshot()).toEqual(incremental);
+  });
+
+  it('never make a writer wait behind a long maintenance: the change stays queued (reads use the base tables) until the background refresher catches up', async () => {
+    // Another session holds the maintenance lock, as a full rebuild at bank scale would for minutes.
+    const holder = new pg.Client({ connectionString: db.url });
+    await holder.connect();
+    await holder.query('BEGIN');
+    await holder.query('SELECT pg_advisory_xact_lock($1)', [ROLLUP_LOCK]);
+    const [p] = await db.query<{ id: number }>(`
+      SELECT p.id FROM project p WHERE p.status = 'active' AND p.manager_id IS NOT NULL
+        AND NOT EXISTS (SELECT 1 FROM cash_flow_statement s WHERE s.project_id = p.id AND s.month = '2026-11-01')
+      ORDER BY p.id LIMIT 1`);
+    const t0 = performance.now();
+    const r = await server.gql(`mutation($i: SubmitStatementInput!) { submitStatement(input: $i) { month } }`, {
+      i: { projectId: String(p!.id), month: '2026-11', balance: '777777.77', principalDue: '100.00', interestDue: '10.00', principalRepaid: '50.00',
+           interestRepaid: '10.00', classification: 'SUBSTANDARD', daysOverdue: 40, submittedOn: '2026-11-20' },
+    });
+    const waited = performance.now() - t0;
+    expect(r.errors).toBeUndefined();
+    expect(waited).toBeLessThan(10_000);
+    const stale = await freshness();
+    expect(stale.stale).toBe(true);
+    expect(stale.pendingChanges).toBeGreaterThan(0);
+    // Served from the base tables meanwhile: equal to plain SQL, including the new statement.
+    const [bal] = await db.query<{ b: string }>(`SELECT sum(balance)::text AS b FROM cash_flow_statement WHERE month = '2026-11-01'`);
+    const k = await server.gql(`{ kpi(scope: { kind: BANK }, month: "2026-11") { outstandingBalance } }`);
+    expect(k.data!.kpi.outstandingBalance).toBe(bal!.b);
+
+    await holder.query('ROLLBACK');
+    await holder.end();
+    const refresher = startRollupRefresher(db.url, { intervalMs: 100 });
+    try {
+      const until = Date.now() + 30_000;
+      while ((await freshness()).stale && Date.now() < until) await new Promise((resolve) => setTimeout(resolve, 100));
+    } finally {
+      await refresher.stop();
+    }
+    expect((await freshness()).stale).toBe(false);
+    const [mgr] = await db.query<{ id: number }>(`SELECT manager_id AS id FROM project WHERE id = $1`, [p!.id]);
+    await expectKpisEqual(['2026-11', '2026-10'] as Month[], [mgr!.id]);
+    await expectScorecardsEqual('2026-11' as Month);
   });
 });

@@ -2,6 +2,7 @@ import { Migration20261129000000SchemaV1 } from './Migration20261129000000Schema
 import { Migration20261129010000AuthAudit } from './Migration20261129010000AuthAudit.js';
 import { Migration20261129020000Import } from './Migration20261129020000Import.js';
 import { Migration20261129030000Rollups } from './Migration20261129030000Rollups.js';
+import { Migration20261129040000ClientCoverage } from './Migration20261129040000ClientCoverage.js';
 
 // Listed explicitly so the same code runs from TypeScript source and from a tsc build.
 export const migrationsList = [
@@ -9,4 +10,5 @@ export const migrationsList = [
   { name: 'Migration20261129010000AuthAudit', class: Migration20261129010000AuthAudit },
   { name: 'Migration20261129020000Import', class: Migration20261129020000Import },
   { name: 'Migration20261129030000Rollups', class: Migration20261129030000Rollups },
+  { name: 'Migration20261129040000ClientCoverage', class: Migration20261129040000ClientCoverage },
 ];

@@ -12,7 +12,7 @@ import { PROJECT_COLS, ProjectRepository } from './project.repository.js';
 import type { Viewer } from '../../context.js';
 import { dataScope, rowFilter, type DataScope } from '../auth/data-scope.js';
 import { recordAudit } from '../audit/audit.service.js';
-import { maintainAfterReassign, maintainAfterStatement } from '../rollup/rollup.service.js';
+import { maintainAfterClientChange, maintainAfterReassign, maintainAfterStatement } from '../rollup/rollup.service.js';
 
 const MAX_TEXT = 2000;
 
@@ -147,6 +147,7 @@ export class PortfolioService {
       );
       if (row) {
         const { previousOwnerId, ...client } = row as ClientType & { previousOwnerId: number };
+        await maintainAfterClientChange(em);
         await recordAudit(em, this.viewer, 'client.to_pool', 'client', clientId, { ownerId: previousOwnerId }, { ownerId: null, reason: reasonArg ?? null });
         return client;
       }
@@ -176,6 +177,7 @@ export class PortfolioService {
         [ownerId, clientId],
       );
       if (!row) throw conflict(`Client ${clientId} is not in the client pool (it has a responsible client manager)`);
+      await maintainAfterClientChange(em);
       await recordAudit(em, this.viewer, 'client.from_pool', 'client', clientId, { ownerId: null }, { ownerId });
       return row;
     });
@@ -202,6 +204,7 @@ export class PortfolioService {
         `INSERT INTO client_contact (client_id, staff_id, kind, contacted_on, notes) VALUES (?, ?, ?, ?::date, ?) RETURNING id`,
         [clientId, staffId, input.kind, input.contactedOn, input.notes ?? null],
       );
+      await maintainAfterClientChange(em);
       const [log] = await new ClientRepository(em, this.scope).contactLogById(row!.id);
       await recordAudit(em, this.viewer, 'client_contact.create', 'client_contact', row!.id, null, log);
       return log!;

@@ -2,4 +2,4 @@
 import { KpiFreshnessResolver } from './rollup.resolver.js';
 
 export const rollupResolvers: Function[] = [KpiFreshnessResolver];
-export { refreshRollups, refreshRollupsAt, rollupImportListener, rollupFreshness, maintainAfterStatement, maintainAfterReassign, type RefreshScope, type RefreshReport } from './rollup.service.js';
+export { refreshRollups, refreshRollupsAt, rollupImportListener, rollupFreshness, maintainAfterStatement, maintainAfterReassign, maintainAfterClientChange, startRollupRefresher, type RefresherHandle, type RefreshScope, type RefreshReport } from './rollup.service.js';

@@ -72,38 +72,46 @@ export function coarseDelta(table: string, keys: readonly string[]): string {
 }
 
 /**
- * Contact coverage rows for some months (`monthFilter` on `s.month`), every dimension; with
- * `ownerFilter` (on `c.owner_id`) only the owner dimension of those owners.
+ * Coverage facts per owned client and month with a statement (`rollup_client_month` columns, in
+ * order): owner, contacted within the 90 days ending on the month's last day, and bitmasks of the
+ * sectors / grades of the client's projects with a statement that month. `where` filters `s`
+ * (statement) / `p` (project) / `c` (client).
  */
-export function coverageInsert(monthFilter: string, ownerFilter: string | null): string {
-  const dims = ownerFilter
-    ? `SELECT month, 'owner', owner_id::text, count(*)::int, count(*) FILTER (WHERE cov)::int FROM cc GROUP BY month, owner_id`
-    : `SELECT month, 'bank', '', count(*)::int, count(*) FILTER (WHERE cov)::int FROM cc GROUP BY month
-       UNION ALL
-       SELECT month, 'owner', owner_id::text, count(*)::int, count(*) FILTER (WHERE cov)::int FROM cc GROUP BY month, owner_id
-       UNION ALL
-       SELECT month, 'sector', sector::text, count(*)::int, count(*) FILTER (WHERE cov)::int
-       FROM (SELECT DISTINCT a.month, a.sector, a.client_id, cc.cov FROM act a JOIN cc ON cc.month = a.month AND cc.client_id = a.client_id) x
-       GROUP BY month, sector
-       UNION ALL
-       SELECT month, 'importance', importance::text, count(*)::int, count(*) FILTER (WHERE cov)::int
-       FROM (SELECT DISTINCT a.month, a.importance, a.client_id, cc.cov FROM act a JOIN cc ON cc.month = a.month AND cc.client_id = a.client_id) x
-       GROUP BY month, importance`;
-  return `INSERT INTO rollup_coverage (month, dim, key, clients, covered)
-    WITH act AS (
-      SELECT s.month, p.client_id, p.sector, p.importance
-      FROM cash_flow_statement s JOIN project p ON p.id = s.project_id
-      ${ownerFilter ? 'JOIN client c ON c.id = p.client_id' : ''}
-      WHERE ${monthFilter} ${ownerFilter ? `AND ${ownerFilter}` : ''}
-      GROUP BY 1, 2, 3, 4
-    ),
-    cc AS (
-      SELECT m.month, m.client_id, c.owner_id,
-             EXISTS (SELECT 1 FROM client_contact x WHERE x.client_id = m.client_id
-                     AND x.contacted_on BETWEEN (m.month + interval '1 month' - interval '1 day')::date - 89
-                                            AND (m.month + interval '1 month' - interval '1 day')::date) AS cov
-      FROM (SELECT DISTINCT month, client_id FROM act) m JOIN client c ON c.id = m.client_id
-      WHERE c.owner_id IS NOT NULL
-    )
-    ${dims}`;
+export function clientMonthSelect(where: string): string {
+  return `
+    SELECT p.client_id, s.month, c.owner_id,
+           EXISTS (SELECT 1 FROM client_contact x WHERE x.client_id = p.client_id
+                   AND x.contacted_on BETWEEN (s.month + interval '1 month' - interval '1 day')::date - 89
+                                          AND (s.month + interval '1 month' - interval '1 day')::date) AS covered,
+           bit_or(1 << (array_position(enum_range(NULL::sector), p.sector) - 1)) AS sectors,
+           bit_or(1 << (array_position(enum_range(NULL::importance_grade), p.importance) - 1)) AS importances
+    FROM cash_flow_statement s JOIN project p ON p.id = s.project_id JOIN client c ON c.id = p.client_id
+    WHERE c.owner_id IS NOT NULL AND ${where}
+    GROUP BY p.client_id, s.month, c.owner_id`;
+}
+
+/**
+ * Coverage rows (bank, owner, sector, grade) summed from client-month rows (`srcQuery`: a query
+ * returning the rollup_client_month columns and an integer `sign`), added to rollup_coverage.
+ * A client counts once per sector / grade it has, so sums over clients are exact distinct counts.
+ */
+export function coverageFromClientMonths(srcQuery: string): string {
+  const src = 'src';
+  return `WITH src AS MATERIALIZED (${srcQuery})
+    INSERT INTO rollup_coverage AS t (month, dim, key, clients, covered)
+    SELECT month, dim, key, sum(sign)::int, sum(sign * covered::int)::int FROM (
+      SELECT month, 'bank' AS dim, '' AS key, sign, covered FROM ${src} cm
+      UNION ALL
+      SELECT month, 'owner', owner_id::text, sign, covered FROM ${src} cm
+      UNION ALL
+      SELECT cm.month, 'sector', e.v::text, cm.sign, cm.covered
+      FROM ${src} cm CROSS JOIN LATERAL unnest(enum_range(NULL::sector)) WITH ORDINALITY e(v, i)
+      WHERE cm.sectors & (1 << (e.i::int - 1)) <> 0
+      UNION ALL
+      SELECT cm.month, 'importance', e.v::text, cm.sign, cm.covered
+      FROM ${src} cm CROSS JOIN LATERAL unnest(enum_range(NULL::importance_grade)) WITH ORDINALITY e(v, i)
+      WHERE cm.importances & (1 << (e.i::int - 1)) <> 0
+    ) x
+    GROUP BY month, dim, key
+    ON CONFLICT (month, dim, key) DO UPDATE SET clients = t.clients + excluded.clients, covered = t.covered + excluded.covered`;
 }
