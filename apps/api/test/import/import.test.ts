@@ -1,3 +1,4 @@
+import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDatabase, type TestDatabase } from '../support/db.js';
 import { chunksOf, importCsv, type ImportOptions, type ImportResult } from '../../src/modules/import/import.service.js';
@@ -323,5 +324,125 @@ describe('import of statements', () => {
     expect(done).toMatchObject({ committed: true, inserted: 2 });
     const [p] = await db.query(`SELECT balance::text, classification::text FROM project WHERE external_key = 'IMP-S1'`);
     expect(p).toEqual({ balance: '890.00', classification: 'loss' });
+  });
+});
+
+describe('statements: the foreign key to project, checked once per project', () => {
+  /** A new project without statements (key IMP-FK<n>), for these tests. */
+  async function newProject(n: number): Promise<{ key: string; id: number }> {
+    const key = `IMP-FK${n}`;
+    const r = await run('projects', [PROJECT_HEADER, `${key},外键测试 ${n},${demoClient.key},BJ,${bj.cm},energy,1000,1000,1000,CNY,2026-01-10,2030-01-01,active,normal,normal,`].join('\n'));
+    expect(r).toMatchObject({ committed: true, inserted: 1 });
+    const [p] = await db.query<{ id: number }>(`SELECT id FROM project WHERE external_key = $1`, [key]);
+    return { key, id: p!.id };
+  }
+  const statements = (key: string, months: string[]): string =>
+    [ST_HEADER, ...months.map((m, i) => `${key},${m},${900 - i}.00,10,5,10,5,normal,0,`)].join('\n');
+  const triggerModes = async (): Promise<Record<string, string>> => Object.fromEntries((await db.query<{ tgname: string; tgenabled: string }>(
+    `SELECT tgname, tgenabled FROM pg_trigger WHERE tgrelid = 'cash_flow_statement'::regclass AND NOT tgisinternal ORDER BY 1`)).map((t) => [t.tgname, t.tgenabled]));
+
+  it('runs without the per-row trigger for a superuser, and the rollup dirty-tracking triggers still fire', async () => {
+    expect(await triggerModes()).toMatchObject({ rollup_statement_ins: 'A', rollup_statement_upd: 'A' });
+    const p = await newProject(1);
+    const [before] = await db.query<{ n: number }>(`SELECT count(*)::int AS n FROM rollup_dirty WHERE source = 'statement'`);
+    const r = await run('statements', statements(p.key, ['2026-01', '2026-02']));
+    expect(r).toMatchObject({ committed: true, inserted: 2, foreignKeyCheck: 'set' });
+    const [after] = await db.query<{ n: number }>(`SELECT count(*)::int AS n FROM rollup_dirty WHERE source = 'statement' AND project_id = $1`, [p.id]);
+    expect(after!.n).toBeGreaterThan(0);
+    expect(before!.n).toBeGreaterThanOrEqual(0);
+    // A changed row: the update trigger fires too.
+    const [n0] = await db.query<{ n: number }>(`SELECT count(*)::int AS n FROM rollup_dirty WHERE project_id = $1`, [p.id]);
+    const u = await run('statements', statements(p.key, ['2026-01', '2026-02']).replace('900.00', '901.00'));
+    expect(u).toMatchObject({ committed: true, inserted: 0, updated: 1, unchanged: 1, foreignKeyCheck: 'set' });
+    const [n1] = await db.query<{ n: number }>(`SELECT count(*)::int AS n FROM rollup_dirty WHERE project_id = $1`, [p.id]);
+    expect(n1!.n).toBeGreaterThan(n0!.n);
+    // The session setting does not outlive the merge: realignment and everything after run as usual.
+    const [proj] = await db.query(`SELECT balance::text FROM project WHERE id = $1`, [p.id]);
+    expect(proj).toEqual({ balance: '899.00' });
+  });
+
+  it('holds the projects it wrote rows for (FOR KEY SHARE) until the commit', async () => {
+    const p = await newProject(2);
+    let deleteError: unknown;
+    // The project's own balance and classification: the realignment leaves it alone (no row lock of its own).
+    const r = await run('statements', [ST_HEADER, `${p.key},2026-03,1000.00,10,5,10,5,normal,0,`].join('\n'), {
+      hooks: {
+        afterMerge: async () => {
+          const other = new pg.Client({ connectionString: db.url });
+          await other.connect();
+          try {
+            await other.query(`SET lock_timeout = '300ms'`);
+            await other.query(`DELETE FROM project WHERE id = $1`, [p.id]);
+          } catch (e) {
+            deleteError = e;
+          } finally {
+            await other.end();
+          }
+        },
+      },
+    });
+    expect(r).toMatchObject({ committed: true, inserted: 1, followUps: 0, foreignKeyCheck: 'set' });
+    expect((deleteError as { code?: string } | undefined)?.code).toBe('55P03');
+    const [n] = await db.query<{ n: number }>(`SELECT count(*)::int AS n FROM cash_flow_statement WHERE project_id = $1`, [p.id]);
+    expect(n!.n).toBe(1);
+  });
+
+  it('fails, writing nothing, when a project is deleted between the lookup and the merge', async () => {
+    const keep = await newProject(3);
+    const gone = await newProject(4);
+    const csv = [ST_HEADER, `${keep.key},2026-04,800.00,1,1,1,1,normal,0,`, `${gone.key},2026-04,800.00,1,1,1,1,normal,0,`].join('\n');
+    const before = await snapshot();
+    await expect(run('statements', csv, {
+      hooks: { beforeMerge: async () => { await db.query(`DELETE FROM project WHERE id = $1`, [gone.id]); } },
+    })).rejects.toThrow(/deleted while the import ran/);
+    const after = await snapshot();
+    expect(after.cash_flow_statement).toBe(before.cash_flow_statement);
+    expect(after.import_batch).toBe(before.import_batch);
+    // Without it, the file is reported as it should be.
+    const again = await run('statements', csv);
+    expect(again).toMatchObject({ committed: false, rejected: 1 });
+    expect(lines(again)).toEqual([`3/project_external_key: unknown project "${gone.key}" (import projects first)`]);
+  });
+
+  it('falls back to the per-row trigger for a user who may not skip it, with the same result', async () => {
+    const p = await newProject(5);
+    const role = `imp_${Math.random().toString(36).slice(2, 10)}`;
+    await db.query(`CREATE ROLE ${role} LOGIN PASSWORD 'imp-test' NOSUPERUSER`);
+    try {
+      await db.query(`GRANT SELECT, INSERT, UPDATE, DELETE ON ALL TABLES IN SCHEMA public TO ${role}`);
+      await db.query(`GRANT USAGE, SELECT, UPDATE ON ALL SEQUENCES IN SCHEMA public TO ${role}`);
+      const url = new URL(db.url);
+      url.username = role;
+      url.password = 'imp-test';
+      const csv = statements(p.key, ['2026-01', '2026-02', '2026-03']);
+      const r = await importCsv(url.toString(), { kind: 'statements', fileName: 'statements.csv', source: chunksOf(csv, 7), via: 'cli' });
+      expectBalanced(r);
+      expect(r).toMatchObject({ committed: true, inserted: 3, foreignKeyCheck: 'row' });
+      const again = await importCsv(url.toString(), { kind: 'statements', fileName: 'statements.csv', source: chunksOf(csv, 7), via: 'cli' });
+      expect(again).toMatchObject({ committed: true, inserted: 0, updated: 0, unchanged: 3, foreignKeyCheck: 'row' });
+      // …and an unknown project is still reported, not a foreign-key error.
+      const bad = await importCsv(url.toString(), { kind: 'statements', fileName: 'statements.csv', source: chunksOf(statements('NOPE-FK', ['2026-01']), 7), via: 'cli' });
+      expect(lines(bad)).toEqual(['2/project_external_key: unknown project "NOPE-FK" (import projects first)']);
+    } finally {
+      await db.query(`REVOKE ALL ON ALL TABLES IN SCHEMA public FROM ${role}`);
+      await db.query(`REVOKE ALL ON ALL SEQUENCES IN SCHEMA public FROM ${role}`);
+      await db.query(`DROP ROLE ${role}`);
+    }
+    const [proj] = await db.query(`SELECT balance::text FROM project WHERE id = $1`, [p.id]);
+    expect(proj).toEqual({ balance: '898.00' });
+  });
+
+  it('falls back when a trigger on cash_flow_statement would not fire in replica mode', async () => {
+    const p = await newProject(6);
+    await db.query(`ALTER TABLE cash_flow_statement ENABLE TRIGGER rollup_statement_ins`);
+    try {
+      const r = await run('statements', statements(p.key, ['2026-05']));
+      expect(r).toMatchObject({ committed: true, inserted: 1, foreignKeyCheck: 'row' });
+      const [d] = await db.query<{ n: number }>(`SELECT count(*)::int AS n FROM rollup_dirty WHERE project_id = $1`, [p.id]);
+      expect(d!.n).toBeGreaterThan(0);
+    } finally {
+      await db.query(`ALTER TABLE cash_flow_statement ENABLE ALWAYS TRIGGER rollup_statement_ins`);
+    }
+    expect(await triggerModes()).toMatchObject({ rollup_statement_ins: 'A', rollup_statement_upd: 'A' });
   });
 });

@@ -3,6 +3,8 @@ import { Migration20261129010000AuthAudit } from './Migration20261129010000AuthA
 import { Migration20261129020000Import } from './Migration20261129020000Import.js';
 import { Migration20261129030000Rollups } from './Migration20261129030000Rollups.js';
 import { Migration20261129040000ClientCoverage } from './Migration20261129040000ClientCoverage.js';
+import { Migration20261129050000ReadPaths } from './Migration20261129050000ReadPaths.js';
+import { Migration20261129060000ImportSpeed } from './Migration20261129060000ImportSpeed.js';
 
 // Listed explicitly so the same code runs from TypeScript source and from a tsc build.
 export const migrationsList = [
@@ -11,4 +13,6 @@ export const migrationsList = [
   { name: 'Migration20261129020000Import', class: Migration20261129020000Import },
   { name: 'Migration20261129030000Rollups', class: Migration20261129030000Rollups },
   { name: 'Migration20261129040000ClientCoverage', class: Migration20261129040000ClientCoverage },
+  { name: 'Migration20261129050000ReadPaths', class: Migration20261129050000ReadPaths },
+  { name: 'Migration20261129060000ImportSpeed', class: Migration20261129060000ImportSpeed },
 ];

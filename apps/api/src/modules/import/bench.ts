@@ -1,17 +1,20 @@
 import 'reflect-metadata';
-import { closeSync, createReadStream, mkdtempSync, openSync, rmSync, statSync, writeSync } from 'node:fs';
+import { closeSync, createReadStream, mkdtempSync, openSync, readFileSync, rmSync, statSync, writeSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import pg from 'pg';
 import { loadConfig } from '../../config/env.js';
 import { openDatabase } from '../../db/database.js';
+import { wireModuleHooks } from '../../hooks.js';
 import { importCsv, type ImportResult } from './import.service.js';
 
 /**
  * Import benchmark: writes a projects file (N new projects on the bank's branches, clients and
  * client managers) and a statements file (N × M monthly statements of those projects), imports
- * both through the real import path, then re-imports the statements (all unchanged).
+ * both through the real import path, then re-imports the statements (all unchanged). The module
+ * hooks are wired as in the CLI, so the rollup listener runs after each merge; its time is shown
+ * apart (`listeners`), and rows/s are given without it (the import's own) and with it (end to end).
  *
  *   DATABASE_URL=… node --import @swc-node/register/esm-register src/modules/import/bench.ts --projects 100000 --months 12
  * (without DATABASE_URL it opens the embedded database like `pnpm seed`; the bank must be seeded).
@@ -21,6 +24,8 @@ const { values } = parseArgs({
     projects: { type: 'string', default: '100000' },
     months: { type: 'string', default: '12' },
     keep: { type: 'boolean', default: false },
+    // Leave the onImportMerged listeners (rollup maintenance) out, e.g. to iterate on the import alone.
+    'skip-listeners': { type: 'boolean', default: false },
   },
 });
 const nProjects = Number(values.projects);
@@ -46,6 +51,7 @@ function writeFile(path: string, header: string, rows: (emit: (line: string) => 
 
 const config = loadConfig();
 const db = await openDatabase(config, (m) => console.log(m));
+if (!values['skip-listeners']) wireModuleHooks();
 const dir = mkdtempSync(join(tmpdir(), 'loandesk-import-bench-'));
 try {
   const client = new pg.Client({ connectionString: db.url });
@@ -100,14 +106,44 @@ try {
     }
   });
   const mb = (p: string): string => (statSync(p).size / 1e6).toFixed(1);
+  /**
+   * CPU seconds of the import's server process (from /proc, when the server runs on this machine):
+   * a figure that, unlike wall time, other work on a shared machine barely changes.
+   */
+  const serverCpu = { stage: NaN, beforeListeners: NaN };
+  const cpuOf = async (c: pg.Client): Promise<number> => {
+    try {
+      const pid = (await c.query<{ pid: number }>('SELECT pg_backend_pid() AS pid')).rows[0]!.pid;
+      const f = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
+      return (Number(f[11]) + Number(f[12])) / 100;
+    } catch {
+      return NaN;
+    }
+  };
+  const hooks = {
+    afterStage: async (c: pg.Client) => { serverCpu.stage = await cpuOf(c); },
+    beforeListeners: async (c: pg.Client) => { serverCpu.beforeListeners = await cpuOf(c); },
+  };
   const report = (label: string, r: ImportResult): void => {
-    console.log(`${label}: rows in ${r.rowsIn}, accepted ${r.accepted}, rejected ${r.rejected}, inserted ${r.inserted}, updated ${r.updated}, unchanged ${r.unchanged}, follow-ups ${r.followUps}; ${r.seconds.toFixed(2)} s = ${Math.round(r.rowsIn / r.seconds).toLocaleString('en')} rows/s${r.safeMode ? ' (safe mode)' : ''}; ms per phase ${JSON.stringify(r.phases)}`);
+    const listenerS = (r.phases.listeners ?? 0) / 1000;
+    const own = r.seconds - listenerS;
+    const perS = (s: number): string => Math.round(r.rowsIn / s).toLocaleString('en');
+    console.log(`${label}: rows in ${r.rowsIn}, accepted ${r.accepted}, rejected ${r.rejected}, inserted ${r.inserted}, updated ${r.updated}, unchanged ${r.unchanged}, follow-ups ${r.followUps}${r.safeMode ? ' (safe mode)' : ''}${r.foreignKeyCheck ? `, foreign key checked per ${r.foreignKeyCheck === 'set' ? 'project (set-based)' : 'row (trigger)'}` : ''}
+    import alone (without the listeners): ${own.toFixed(2)} s = ${perS(own)} rows/s; listeners (rollup maintenance) ${listenerS.toFixed(2)} s; end to end ${r.seconds.toFixed(2)} s = ${perS(r.seconds)} rows/s
+    ms per phase ${JSON.stringify(r.phases)}; peak RSS so far ${Math.round(process.resourceUsage().maxRSS / 1024)} MB
+    CPU: server ${serverCpu.stage.toFixed(2)} s staging + ${(serverCpu.beforeListeners - serverCpu.stage).toFixed(2)} s validate/merge/realign; this process ${cpuS().toFixed(2)} s`);
     if (r.errors.length) console.log(r.errors.slice(0, 5));
   };
+  let cpuMark = process.cpuUsage();
+  const cpuS = (): number => {
+    const d = process.cpuUsage(cpuMark);
+    cpuMark = process.cpuUsage();
+    return (d.user + d.system) / 1e6;
+  };
   console.log(`files in ${dir}: projects ${mb(projectsFile)} MB, statements ${mb(statementsFile)} MB (${nProjects * nMonths} rows, months ${months[0]} … ${months.at(-1)})`);
-  report('projects  ', await importCsv(db.url, { kind: 'projects', fileName: 'projects.csv', source: createReadStream(projectsFile, { highWaterMark: 256 * 1024 }), via: 'cli' }));
-  report('statements', await importCsv(db.url, { kind: 'statements', fileName: 'statements.csv', source: createReadStream(statementsFile, { highWaterMark: 256 * 1024 }), via: 'cli' }));
-  report('again     ', await importCsv(db.url, { kind: 'statements', fileName: 'statements.csv', source: createReadStream(statementsFile, { highWaterMark: 256 * 1024 }), via: 'cli' }));
+  report('projects  ', await importCsv(db.url, { kind: 'projects', fileName: 'projects.csv', source: createReadStream(projectsFile, { highWaterMark: 256 * 1024 }), via: 'cli', hooks }));
+  report('statements', await importCsv(db.url, { kind: 'statements', fileName: 'statements.csv', source: createReadStream(statementsFile, { highWaterMark: 256 * 1024 }), via: 'cli', hooks }));
+  report('again     ', await importCsv(db.url, { kind: 'statements', fileName: 'statements.csv', source: createReadStream(statementsFile, { highWaterMark: 256 * 1024 }), via: 'cli', hooks }));
   console.log(`calibration after: ${await calibrate()}`);
   await client.end();
 } finally {

@@ -9,6 +9,8 @@ import { COLUMNS, enumAliases, type ColumnSpec, type ImportKind } from './column
  * - `import_errors`: (line, errs) for rejected rows, `errs` = `column<US>reason` strings. Only
  *   built when the merge found a row it could not take (so a clean file is read once).
  * - `import_affected_projects`: projects whose rows changed (realignment, rollup listeners).
+ * - `import_projects` (statements): (id, external_key, start_date, last_month) of every project the
+ *   file names, read once per distinct key (`PROJECT_LOOKUP`).
  *
  * Happy path: ONE statement types, checks, looks up and merges every staged row (`merge`), and
  * counts accepted rows and duplicate keys. When it accepted fewer rows than were staged, found a
@@ -23,6 +25,8 @@ const sep = `E'\\x1f'`;
 export const STAGE = 'import_stage';
 export const ERRORS = 'import_errors';
 export const AFFECTED = 'import_affected_projects';
+/** Statements: the projects the file names (looked up once per key, not once per row). */
+export const PROJECTS = 'import_projects';
 
 /** Identifiers come from the column specs only, never from the file. */
 const q = (name: string): string => `"${name}"`;
@@ -44,6 +48,12 @@ export interface SqlContext {
   today: string;
   /** Skip the lines already in import_errors (partial mode after a report). */
   excludeErrors: boolean;
+  /**
+   * Statements: the merge checks the foreign key to project itself (it runs without the per-row
+   * trigger): it locks the projects it writes rows for FOR KEY SHARE and writes only rows of
+   * projects it locked; `unlocked` counts the rows left out (a project deleted meanwhile).
+   */
+  lockProjects?: boolean;
   /** Assignment history: who (staff id) and why, when a project import changes a client manager. */
   staffId: number | null;
   reason: string;
@@ -126,7 +136,7 @@ interface KindDef {
   /** More `src` columns only the merge needs (may use `mergeJoins`). */
   mergeSrc?(ctx: SqlContext): [string, string][];
   /** The data-modifying CTEs after `src`, and SQL expressions (over them) for inserted, updated, extra. */
-  merge(ctx: SqlContext): { ctes: string; inserted: string; updated: string; extra: string };
+  merge(ctx: SqlContext): { ctes: string; inserted: string; updated: string; extra: string; unlocked?: string };
 }
 
 /** The typed, joined rows of the staging table: `FROM (… ) x JOIN …`. */
@@ -252,7 +262,7 @@ const PROJECT: KindDef = {
 };
 
 const STATEMENT: KindDef = {
-  joins: `LEFT JOIN project p ON p.external_key = x.project_external_key`,
+  joins: `LEFT JOIN ${PROJECTS} p ON p.external_key = x.project_external_key`,
   extra: (ctx) => ({
     project_external_key: [`WHEN p.id IS NULL THEN 'unknown project ' || ${shown('x.project_external_key')} || ' (import projects first)'`],
     month: [
@@ -276,7 +286,10 @@ const STATEMENT: KindDef = {
   dupWhere: 'NOT src.is_new',
   // The statement already stored for that project and month, if any: new rows take a plain INSERT
   // (far cheaper than a speculative ON CONFLICT insert), changed rows an upsert, unchanged rows nothing.
-  mergeJoins: `LEFT JOIN cash_flow_statement e ON e.project_id = p.id AND e.month = x.t_month`,
+  // A month after the project's last stored month cannot exist yet: the probe is skipped (the
+  // condition on outer values only becomes a one-time filter of the subquery, OFFSET 0 keeps it one).
+  mergeJoins: `LEFT JOIN LATERAL (SELECT e.* FROM cash_flow_statement e
+      WHERE p.last_month >= x.t_month AND e.project_id = p.id AND e.month = x.t_month OFFSET 0) e ON true`,
   mergeSrc: (ctx) => {
     const cols = Object.entries(STATEMENT_CARRIED).filter(([, f]) => f === undefined || ctx.present.has(f)).map(([c]) => c).filter((c) => !['project_id', 'month'].includes(c));
     const value = (c: string): string => STATEMENT.src.find(([k]) => k === c)![1];
@@ -287,15 +300,28 @@ const STATEMENT: KindDef = {
   },
   merge: (ctx) => {
     const all = Object.keys(STATEMENT_CARRIED);
+    // Without the foreign key trigger: lock the projects that get a new or changed row (FOR KEY
+    // SHARE, as the trigger would; by id, an index scan) and write only rows of locked projects.
+    // A project that vanished since the lookup leaves rows out: `unlocked` > 0 fails the import.
+    // When nothing is new or changed, the lock subquery never runs and nothing is locked.
+    const lk = ctx.lockProjects ? ' AND src.project_id IN (SELECT id FROM lk)' : '';
+    // New rows go in (month, project_id) order, so index insertions walk the indexes instead of
+    // jumping (a one-month file in random project order: the insert takes half the time; a file
+    // in month order is sorted already).
+    // The affected projects come from src (every new row is inserted or the statement fails), the
+    // updated ones from the upsert (it skips rows that turned out equal).
     return {
-      ctes: `ins AS (INSERT INTO cash_flow_statement (${all.map(q).join(', ')})
-        SELECT ${all.map((c) => `src.${q(c)}`).join(', ')} FROM src WHERE src.is_new RETURNING project_id),
-      upd AS (${upsert('cash_flow_statement', 'c', ['project_id', 'month'], STATEMENT_CARRIED, ctx, '', 'NOT src.is_new AND src.changed')}
+      ctes: `${ctx.lockProjects ? `lk AS (SELECT p.id FROM project p
+          WHERE p.id = ANY (ARRAY(SELECT DISTINCT src.project_id FROM src WHERE src.is_new OR src.changed)) FOR KEY SHARE OF p),
+      ` : ''}ins AS (INSERT INTO cash_flow_statement (${all.map(q).join(', ')})
+        SELECT ${all.map((c) => `src.${q(c)}`).join(', ')} FROM src WHERE src.is_new${lk} ORDER BY src.month, src.project_id),
+      upd AS (${upsert('cash_flow_statement', 'c', ['project_id', 'month'], STATEMENT_CARRIED, ctx, '', `NOT src.is_new AND src.changed${lk}`)}
         RETURNING c.project_id),
-      a AS (INSERT INTO ${AFFECTED} (project_id) SELECT project_id FROM ins UNION SELECT project_id FROM upd RETURNING 1)`,
-      inserted: '(SELECT count(*) FROM ins)',
+      a AS (INSERT INTO ${AFFECTED} (project_id) SELECT project_id FROM src WHERE src.is_new UNION SELECT project_id FROM upd RETURNING 1)`,
+      inserted: '(SELECT count(*) FROM src WHERE src.is_new)',
       updated: '(SELECT count(*) FROM upd)',
       extra: '(SELECT count(*) FROM a)',
+      unlocked: ctx.lockProjects ? '(SELECT count(*) FROM src WHERE (src.is_new OR src.changed) AND src.project_id NOT IN (SELECT id FROM lk))' : undefined,
     };
   },
 };
@@ -329,7 +355,7 @@ export function mergeSql(kind: ImportKind, ctx: SqlContext): string {
     ${dupCounts.join(',\n    ')},
     ${m.ctes}
     SELECT (SELECT count(*) FROM src)::int AS accepted, (${dupCounts.map((_, i) => `(SELECT count(*) FROM d${i})`).join(' + ')})::int AS dups,
-      ${m.inserted}::int AS inserted, ${m.updated}::int AS updated, ${m.extra}::int AS extra`;
+      ${m.inserted}::int AS inserted, ${m.updated}::int AS updated, ${m.extra}::int AS extra, ${m.unlocked ?? '0'}::int AS unlocked`;
 }
 
 /** Builds import_errors: every rejected row with all its problems (guarded casts; run only when needed). */
@@ -351,10 +377,24 @@ export function reportSql(kind: ImportKind, ctx: SqlContext): string[] {
 }
 
 /**
- * After a statements import: each affected project's balance and classification follow its latest
- * statement (only rows that differ are touched, so a re-import changes nothing).
+ * Statements: the projects the file names, one row per distinct key, with the month of their
+ * latest stored statement (NULL: none). Not locked: the merge locks those it writes rows for.
  */
-export const REALIGN_PROJECTS = `UPDATE project p SET balance = l.balance, classification = l.classification, version = p.version + 1, updated_at = now()
-  FROM ${AFFECTED} a CROSS JOIN LATERAL (
-    SELECT c.balance, c.classification FROM cash_flow_statement c WHERE c.project_id = a.project_id ORDER BY c.month DESC LIMIT 1) l
-  WHERE p.id = a.project_id AND (p.balance, p.classification) IS DISTINCT FROM (l.balance, l.classification)`;
+export const PROJECT_LOOKUP = `CREATE TEMP TABLE ${PROJECTS} ON COMMIT DROP AS
+  SELECT p.id, p.external_key, p.start_date,
+    (SELECT max(c.month) FROM cash_flow_statement c WHERE c.project_id = p.id)::date AS last_month
+  FROM project p WHERE p.external_key IN (SELECT s.project_external_key FROM ${STAGE} s)`;
+
+/**
+ * After a statements import: each affected project's balance and classification follow its latest
+ * statement (only rows that differ are touched, so a re-import changes nothing). Driven by the
+ * affected list: one backward probe of the primary key per project for its latest statement, and
+ * the projects fetched by id (`= ANY(ARRAY(…))` gives an index scan; a join on the list would
+ * let the planner hash the whole project table).
+ */
+export const REALIGN_PROJECTS = `WITH l AS MATERIALIZED (
+    SELECT a.project_id, l.balance, l.classification FROM ${AFFECTED} a CROSS JOIN LATERAL (
+      SELECT c.balance, c.classification FROM cash_flow_statement c WHERE c.project_id = a.project_id ORDER BY c.month DESC LIMIT 1) l)
+  UPDATE project p SET balance = l.balance, classification = l.classification, version = p.version + 1, updated_at = now()
+  FROM l WHERE p.id = ANY (ARRAY(SELECT project_id FROM l)) AND p.id = l.project_id
+    AND (p.balance, p.classification) IS DISTINCT FROM (l.balance, l.classification)`;
