@@ -1,6 +1,7 @@
 import 'reflect-metadata';
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import http from 'node:http';
 import { cpus, loadavg, totalmem } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -18,7 +19,14 @@ import { timeMaintenance } from './maintenance.js';
  * Env: BENCH_DATA_DIR (default /work/large-data; generated with `pnpm seed --scale large` when
  * missing), BENCH_PG_PORT (54500), BENCH_API_PORT (4300), BENCH_ITERATIONS (40), BENCH_SECONDS (15),
  * BENCH_CONCURRENCY (8), BENCH_IMPORT (1: run the import benchmark when the import module exists),
- * BENCH_PLAIN (1: time the plain SQL; 0 skips it for quick runs, and then docs/performance.md is not written).
+ * BENCH_PLAIN (1: time the plain SQL; 0 skips it for quick runs, and then docs/performance.md is not written),
+ * BENCH_MAINTENANCE (1: time incremental rollup maintenance, rolled back; 0 skips it).
+ *
+ * BENCH_DATABASE_URL: measure on a PostgreSQL that is already running (e.g. shared with other
+ * engineers) instead of starting the embedded one in BENCH_DATA_DIR. The API is then started with
+ * src/bench/serve.ts, which does not migrate that database; the bench itself does not refresh
+ * stale rollups (BENCH_REFRESH=1 to do it anyway) but waits up to BENCH_WAIT_FRESH seconds (300) for
+ * the API's background refresher to catch them up, and records whether they were fresh.
  */
 const apiDir = join(dirname(fileURLToPath(import.meta.url)), '../..');
 const repoDir = join(apiDir, '../..');
@@ -30,7 +38,11 @@ const SECONDS = Number(process.env.BENCH_SECONDS ?? 15);
 const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY ?? 8);
 const RUN_IMPORT = (process.env.BENCH_IMPORT ?? '1') !== '0';
 const RUN_PLAIN = (process.env.BENCH_PLAIN ?? '1') !== '0';
-const PG_URL = `postgres://postgres:loandesk@127.0.0.1:${PG_PORT}/loandesk`;
+const EXTERNAL_URL = process.env.BENCH_DATABASE_URL || undefined;
+const RUN_MAINTENANCE = (process.env.BENCH_MAINTENANCE ?? '1') !== '0';
+const REFRESH = (process.env.BENCH_REFRESH ?? (EXTERNAL_URL ? '0' : '1')) !== '0';
+const WAIT_FRESH_S = Number(process.env.BENCH_WAIT_FRESH ?? 300);
+const PG_URL = EXTERNAL_URL ?? `postgres://postgres:loandesk@127.0.0.1:${PG_PORT}/loandesk`;
 const API = `http://127.0.0.1:${API_PORT}/graphql`;
 const NODE_ARGS = ['--import', '@swc-node/register/esm-register'];
 const env = { ...process.env, DATA_DIR, EMBEDDED_PG_PORT: String(PG_PORT), SCALE: 'none' };
@@ -64,13 +76,37 @@ async function waitForApi(child: ChildProcess): Promise<void> {
 }
 
 let token = '';
-async function gql(query: string, variables: Record<string, unknown>): Promise<Record<string, unknown>> {
-  const r = await fetch(API, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
-    body: JSON.stringify({ query, variables }),
+/**
+ * The bench's HTTP client: node:http with keep-alive sockets (one per concurrent client). It shares
+ * the 2 cores with the API and PostgreSQL, so it is kept light: undici's fetch costs the client
+ * about as much CPU per request as a cached answer costs the server.
+ */
+const agent = new http.Agent({ keepAlive: true, maxSockets: Math.max(CONCURRENCY, 1) });
+const apiUrl = new URL(API);
+/** `x-response-cache` of each answer (hit / miss / bypass), counted per operation. */
+let outcomes: Record<string, number> = {};
+function post(body: string): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const req = http.request(
+      {
+        agent, host: apiUrl.hostname, port: apiUrl.port, path: apiUrl.pathname, method: 'POST',
+        headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body), ...(token ? { authorization: `Bearer ${token}` } : {}) },
+      },
+      (res) => {
+        const outcome = String(res.headers['x-response-cache'] ?? 'none');
+        outcomes[outcome] = (outcomes[outcome] ?? 0) + 1;
+        const chunks: Buffer[] = [];
+        res.on('data', (c: Buffer) => chunks.push(c));
+        res.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
+        res.on('error', reject);
+      },
+    );
+    req.on('error', reject);
+    req.end(body);
   });
-  const body = (await r.json()) as { data?: Record<string, unknown>; errors?: unknown[] };
+}
+async function gql(query: string, variables: Record<string, unknown>): Promise<Record<string, unknown>> {
+  const body = JSON.parse(await post(JSON.stringify({ query, variables }))) as { data?: Record<string, unknown>; errors?: unknown[] };
   if (body.errors?.length) throw new Error(`GraphQL errors: ${JSON.stringify(body.errors).slice(0, 500)}`);
   return body.data!;
 }
@@ -102,17 +138,23 @@ async function main(): Promise<void> {
   const m = machine();
   log(`machine: ${m.nproc} cores, ${m.memGiB} GiB, ${m.cpu}; load average ${loadavg().map((x) => x.toFixed(2)).join(' ')}`);
 
-  if (!existsSync(join(DATA_DIR, 'pg', 'PG_VERSION'))) {
-    log(`no bank in ${DATA_DIR}: generating the large bank (seed 20261129, as of 2026-11-29; ~20–30 min on 2 cores)`);
-    const r = spawnSync('node', [...NODE_ARGS, 'src/seed/cli.ts', '--scale', 'large', '--seed', '20261129', '--as-of', '2026-11-29'], { cwd: apiDir, env, stdio: 'inherit' });
-    if (r.status !== 0) throw new Error('generating the large bank failed');
-  } else log(`reusing the bank in ${DATA_DIR}`);
+  let api: ChildProcess;
+  if (EXTERNAL_URL) {
+    log(`using the running database of BENCH_DATABASE_URL (not migrated); starting the API on :${API_PORT}`);
+    api = spawn('node', [...NODE_ARGS, 'src/bench/serve.ts'], { cwd: apiDir, env: { ...process.env, DATABASE_URL: EXTERNAL_URL, PORT: String(API_PORT) }, stdio: ['ignore', 'pipe', 'inherit'] });
+  } else {
+    if (!existsSync(join(DATA_DIR, 'pg', 'PG_VERSION'))) {
+      log(`no bank in ${DATA_DIR}: generating the large bank (seed 20261129, as of 2026-11-29; ~20–30 min on 2 cores)`);
+      const r = spawnSync('node', [...NODE_ARGS, 'src/seed/cli.ts', '--scale', 'large', '--seed', '20261129', '--as-of', '2026-11-29'], { cwd: apiDir, env, stdio: 'inherit' });
+      if (r.status !== 0) throw new Error('generating the large bank failed');
+    } else log(`reusing the bank in ${DATA_DIR}`);
 
-  if (existsSync(join(DATA_DIR, 'pg', 'postmaster.pid'))) {
-    throw new Error(`${DATA_DIR}/pg is in use by a running PostgreSQL (postmaster.pid); stop it first`);
+    if (existsSync(join(DATA_DIR, 'pg', 'postmaster.pid'))) {
+      throw new Error(`${DATA_DIR}/pg is in use by a running PostgreSQL (postmaster.pid); stop it first, or set BENCH_DATABASE_URL`);
+    }
+    log(`starting the API on :${API_PORT} (embedded PostgreSQL :${PG_PORT})`);
+    api = spawn('node', [...NODE_ARGS, 'src/main.ts'], { cwd: apiDir, env: { ...env, PORT: String(API_PORT) }, stdio: ['ignore', 'pipe', 'inherit'] });
   }
-  log(`starting the API on :${API_PORT} (embedded PostgreSQL :${PG_PORT})`);
-  const api = spawn('node', [...NODE_ARGS, 'src/main.ts'], { cwd: apiDir, env: { ...env, PORT: String(API_PORT) }, stdio: ['ignore', 'pipe', 'inherit'] });
   api.stdout!.on('data', (d: Buffer) => process.env.BENCH_VERBOSE && process.stdout.write(d));
   const db = new pg.Client({ connectionString: PG_URL });
   try {
@@ -125,9 +167,20 @@ async function main(): Promise<void> {
     log(`bank: ${JSON.stringify(counts)}`);
 
     // Rollups must be fresh before measuring (the API would otherwise answer from the base tables).
-    const pending = (await db.query(`SELECT count(*)::int AS n, bool_or(source = 'never_refreshed') AS never FROM rollup_dirty`)).rows[0] as { n: number; never: boolean };
+    const dirty = async () => (await db.query(`SELECT count(*)::int AS n, bool_or(source = 'never_refreshed') AS never FROM rollup_dirty`)).rows[0] as { n: number; never: boolean };
+    let pending = await dirty();
     let refresh = 'already fresh';
-    if (pending.n > 0) {
+    if (pending.n > 0 && !REFRESH) {
+      log(`rollups stale (${pending.n} queued changes; BENCH_REFRESH=0): waiting up to ${WAIT_FRESH_S} s for someone to refresh them`);
+      const until = Date.now() + WAIT_FRESH_S * 1000;
+      while (pending.n > 0 && Date.now() < until) {
+        await new Promise((r) => setTimeout(r, 5000));
+        pending = await dirty();
+      }
+      refresh = pending.n > 0 ? `STALE (${pending.n} queued changes, not refreshed: reads fall back to the base tables)` : 'turned fresh while waiting';
+      log(refresh);
+    }
+    if (pending.n > 0 && REFRESH) {
       log(`rollups stale (${pending.n} queued changes): refreshing ${pending.never ? 'everything' : 'the queue'}`);
       const r = await refreshRollupsAt(PG_URL, pending.never ? 'all' : 'dirty');
       refresh = `${r.mode} refresh ${r.seconds.toFixed(1)} s`;
@@ -161,8 +214,10 @@ async function main(): Promise<void> {
     const list: Op[] = [
       { page: 'Overview', name: 'OverviewKpi (bank)', doc: ops.OVERVIEW_KPI, vars: { scope: bank, month }, plain: ops.plainKpiSnapshot('TRUE') },
       { page: 'Overview', name: 'KpiTrend (bank, 24 months)', doc: ops.KPI_TREND, vars: { scope: bank, from, to: month }, plain: ops.plainTrend('TRUE') },
-      { page: 'Overview', name: 'BranchScorecards (2,000 rows)', doc: ops.BRANCH_SCORECARDS, vars: { month }, plain: ops.PLAIN_SCORECARDS },
+      { page: 'Overview', name: 'OverviewScorecards (30 furthest from target × 3, counts)', doc: ops.OVERVIEW_SCORECARDS, vars: { month, selected: [] }, plain: ops.PLAIN_SCORECARDS },
+      { page: 'Overview', name: 'BranchRankingCard (top and bottom 15; also on Rankings)', doc: ops.BRANCH_RANKING_CARD, vars: { month }, plain: ops.PLAIN_SCORECARDS },
       { page: 'Branch', name: 'BranchInfo', doc: ops.BRANCH_INFO, vars: { id: String(branchId) }, plain: null },
+      { page: 'Branch', name: 'BranchScorecard (one branch)', doc: ops.BRANCH_SCORECARD, vars: { month, branchId: String(branchId) }, plain: ops.PLAIN_SCORECARDS },
       { page: 'Branch', name: 'OverviewKpi (branch)', doc: ops.OVERVIEW_KPI, vars: { scope: branch, month }, plain: ops.plainKpiSnapshot(inBranch) },
       { page: 'Branch', name: 'KpiTrend (branch, 24 months)', doc: ops.KPI_TREND, vars: { scope: branch, from, to: month }, plain: ops.plainTrend(inBranch) },
       { page: 'Branch', name: 'BranchWorkloads', doc: ops.BRANCH_WORKLOADS, vars: { month, branchId: String(branchId) }, plain: ops.PLAIN_WORKLOADS },
@@ -175,7 +230,9 @@ async function main(): Promise<void> {
     const rows: string[] = [];
     const results: { op: Op; p50: number; p95: number; cold: number; n: number; sql?: { p50: number; p95: number; n: number } }[] = [];
     for (const op of list) {
+      outcomes = {};
       const g = await timeIt(() => gql(op.doc, op.vars), ITER, 20_000);
+      const answered = Object.entries(outcomes).map(([k, n]) => `${k} ${n}`).join(', ');
       let sqlRes: { p50: number; p95: number; n: number } | undefined;
       if (op.plain && RUN_PLAIN) {
         const params = (t: string) => (t.startsWith('-- params: branch') ? [branchId] : t.includes('$2') ? [monthDate, branchId] : [monthDate]);
@@ -186,13 +243,15 @@ async function main(): Promise<void> {
       }
       const r = { op, p50: pct(g.samples, 50), p95: pct(g.samples, 95), cold: g.cold, n: g.samples.length, sql: sqlRes };
       results.push(r);
-      const line = `| ${op.page} | ${op.name} | ${ms(r.cold)} | ${ms(r.p50)} | ${ms(r.p95)} | ${sqlRes ? ms(sqlRes.p50) : '–'} | ${sqlRes ? ms(sqlRes.p95) : '–'} | ${sqlRes ? `${(sqlRes.p50 / r.p50).toFixed(1)}×` : '–'} | ${r.p95 < 50 ? 'yes' : 'no'} |`;
+      const line = `| ${op.page} | ${op.name} | ${ms(r.cold)} | ${ms(r.p50)} | ${ms(r.p95)} | ${sqlRes ? ms(sqlRes.p50) : '–'} | ${sqlRes ? ms(sqlRes.p95) : '–'} | ${sqlRes ? `${(sqlRes.p50 / r.p50).toFixed(1)}×` : '–'} | ${r.p95 < 50 ? 'yes' : 'no'} | ${answered} |`;
       rows.push(line);
       log(line);
     }
 
-    // Throughput: the Overview page's three operations, CONCURRENCY clients, SECONDS seconds.
+    const dirtyAfterTimed = (await dirty()).n;
+    // Throughput: the Overview page's operations, CONCURRENCY clients, SECONDS seconds.
     const overview = list.filter((o) => o.page === 'Overview');
+    outcomes = {};
     let done = 0;
     let failed = 0;
     const lat: number[] = [];
@@ -214,13 +273,16 @@ async function main(): Promise<void> {
       }),
     );
     const rps = done / SECONDS;
-    const throughput = `${rps.toFixed(0)} req/s (${done} requests in ${SECONDS} s at concurrency ${CONCURRENCY}, ${failed} failed; latency p50 ${ms(pct(lat, 50))} ms, p95 ${ms(pct(lat, 95))} ms)`;
+    const throughput = `${rps.toFixed(0)} req/s (${done} requests in ${SECONDS} s at concurrency ${CONCURRENCY}, ${failed} failed; latency p50 ${ms(pct(lat, 50))} ms, p95 ${ms(pct(lat, 95))} ms; response cache: ${Object.entries(outcomes).map(([k, n]) => `${k} ${n}`).join(', ')})`;
     log(`throughput, Overview operations together: ${throughput}`);
     const calAfter = await calib();
 
     // Incremental maintenance (rolled back): what submitStatement and reassignProjects add to their transaction.
-    const mt = await timeMaintenance(PG_URL, 5);
-    const maintenance = `submitStatement-like (1 project-month + month + 3) p50 ${ms(pct(mt.statementMs, 50))} ms, max ${ms(Math.max(...mt.statementMs))} ms; reassignProjects-like (1 project, every month) p50 ${ms(pct(mt.reassignMs, 50))} ms, max ${ms(Math.max(...mt.reassignMs))} ms (${mt.statementMs.length} runs each, rolled back)`;
+    let maintenance = 'not measured (BENCH_MAINTENANCE=0)';
+    if (RUN_MAINTENANCE) {
+      const mt = await timeMaintenance(PG_URL, 5);
+      maintenance = `submitStatement-like (1 project-month + month + 3) p50 ${ms(pct(mt.statementMs, 50))} ms, max ${ms(Math.max(...mt.statementMs))} ms; reassignProjects-like (1 project, every month) p50 ${ms(pct(mt.reassignMs, 50))} ms, max ${ms(Math.max(...mt.reassignMs))} ms (${mt.statementMs.length} runs each, rolled back)`;
+    }
     log(`incremental maintenance: ${maintenance}`);
 
     // Import rows/s through the import module's own benchmark (new BENCH projects + 12 months of statements).
@@ -244,20 +306,22 @@ async function main(): Promise<void> {
     } else if (RUN_IMPORT) importLine = 'not measured (no import module)';
 
     const finished = new Date();
+    const uptime = spawnSync('uptime').stdout?.toString().trim() ?? '';
     const report = [
       `<!-- bench:start -->`,
       `### Latest run: ${finished.toISOString().slice(0, 16).replace('T', ' ')} UTC`,
       '',
-      `- Command: \`pnpm bench\` (${ITER} timed runs per GraphQL operation after one cold run; plain SQL after one cold run: at least 3 runs, up to 10 within 15 s; BENCH_DATA_DIR=${DATA_DIR})`,
+      `- Command: \`pnpm bench\` (${ITER} timed runs per GraphQL operation after one cold run; plain SQL after one cold run: at least 3 runs, up to 10 within 15 s; ${EXTERNAL_URL ? 'BENCH_DATABASE_URL (running server, not migrated)' : `BENCH_DATA_DIR=${DATA_DIR}`})`,
       `- Machine: ${m.nproc} cores (\`nproc\`), ${m.memGiB} GiB RAM, ${m.cpu}; load average at start ${loadavg().map((x) => x.toFixed(2)).join(' ')}; calibration \`SELECT count(*) FROM generate_series(1, 10000000)\` ${calBefore.toFixed(2)} s before, ${calAfter.toFixed(2)} s after (≈ 0.5 s when a core is idle)`,
       `- Bank: ${JSON.stringify(counts)}; month ${month}; branch ${branchId} (median size)`,
-      `- Rollups: ${refresh}; rows ${JSON.stringify(rollupRows)}`,
+      `- Rollups: ${refresh}; rows ${JSON.stringify(rollupRows)}; queued changes after the timed runs: ${dirtyAfterTimed}${dirtyAfterTimed ? ' (STALE: some reads fell back to the base tables)' : ''}`,
+      `- \`uptime\` at the end: ${uptime}`,
       '',
-      '| page | operation | cold ms | p50 ms | p95 ms | plain SQL p50 ms | plain SQL p95 ms | speed-up (p50) | p95 < 50 ms |',
-      '| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | --- |',
+      '| page | operation | cold ms | p50 ms | p95 ms | plain SQL p50 ms | plain SQL p95 ms | speed-up (p50) | p95 < 50 ms | response cache (cold + timed runs) |',
+      '| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | --- | --- |',
       ...rows,
       '',
-      `- Throughput, Overview operations together (OverviewKpi + KpiTrend + BranchScorecards in turn): ${throughput}`,
+      `- Throughput, Overview operations together (${overview.map((o) => o.name.replace(/ \(.*/, '')).join(' + ')} in turn): ${throughput}`,
       `- Incremental rollup maintenance inside the writer's transaction: ${maintenance}`,
       `- Import: ${importLine}`,
       ...(importRefresh ? [`- ${importRefresh}`] : []),
@@ -274,6 +338,7 @@ async function main(): Promise<void> {
     log(`written to ${docPath}`);
   } finally {
     await db.end().catch(() => {});
+    agent.destroy();
     api.kill('SIGTERM');
     await new Promise((r) => api.once('exit', r));
   }

@@ -39,21 +39,63 @@ export const KPI_TREND = `
     }
   }`;
 
-export const BRANCH_SCORECARDS = `
-  query BranchScorecards($month: Month) {
+const SCORECARD_ROW = `
+  fragment ScorecardRow on BranchScorecard {
+    rank rankChange score met planAttainment
+    branch { id code name nameZh }
+    nplRatio { actual target gapBps met }
+    recoveryRateYtd { actual target gapPp met }
+  }`;
+
+/** Overview charts: per KPI the 30 branches furthest from target, the selected branch, counts (overview/scorecard-operations.ts). */
+export const OVERVIEW_SCORECARDS = `
+  query OverviewScorecards($month: Month, $selected: [ID!]) {
     branchScorecards(month: $month) {
-      month year
+      month
+      summary { branches withTarget met missed nplMet nplMissed recoveryMet recoveryMissed }
+      nplWorst: rows(first: 30, orderBy: { field: NPL_GAP, direction: DESC }) { ...ScorecardRow }
+      recoveryWorst: rows(first: 30, orderBy: { field: RECOVERY_GAP, direction: ASC }) { ...ScorecardRow }
+      attainmentLowest: rows(first: 30, orderBy: { field: PLAN_ATTAINMENT, direction: ASC }) { ...ScorecardRow }
+      selected: rows(branchIds: $selected, first: 1) { ...ScorecardRow }
+    }
+  }
+  ${SCORECARD_ROW}`;
+
+/** The branch ranking card on Overview and Rankings: top and bottom 15 (overview/scorecard-operations.ts). */
+export const BRANCH_RANKING_CARD = `
+  query BranchRankingCard($month: Month) {
+    branchScorecards(month: $month) {
+      month
       weightVersion { version }
-      rows {
-        rank previousRank rankChange quartile score met planAttainment repaidYtd
-        branch { id code name nameZh }
-        nplRatio { actual target gapBps met }
-        recoveryRateYtd { actual target gapPp met }
+      summary { branches }
+      top: rows(first: 15) { ...ScorecardRow }
+      bottom: rows(first: 15, orderBy: { field: RANK, direction: DESC }) { ...ScorecardRow }
+    }
+  }
+  ${SCORECARD_ROW}`;
+
+/** "Show all" in the ranking card: every branch (overview/scorecard-operations.ts; on demand, not timed in the Overview mix). */
+export const BRANCH_SCORECARDS_ALL = `
+  query BranchScorecardsAll($month: Month) {
+    branchScorecards(month: $month) { month rows { ...ScorecardRow } }
+  }
+  ${SCORECARD_ROW}`;
+
+/** One branch's scorecard on the Branch page (branch/branch-operations.ts). */
+export const BRANCH_SCORECARD = `
+  query BranchScorecard($month: Month, $branchId: ID!) {
+    branchScorecards(month: $month) {
+      month
+      summary { branches }
+      rows(branchIds: [$branchId]) {
+        ...ScorecardRow
+        quartile previousRank repaidYtd
         projection { months nplRatio recoveryRateYtd }
         components { component value normalized weight contribution }
       }
     }
-  }`;
+  }
+  ${SCORECARD_ROW}`;
 
 export const BRANCH_INFO = `
   query BranchInfo($id: ID!) {
@@ -155,7 +197,10 @@ export function plainTrend(scope: string): string[] {
   ];
 }
 
-/** Plain SQL for the branch scorecards: per branch and month of the year, balance, NPL, due and repaid. */
+/**
+ * Plain SQL for the branch scorecards: per branch and month of the year, balance, NPL, due and repaid
+ * (every branch: ranks, the furthest from target and met/missed counts need all of them).
+ */
 export const PLAIN_SCORECARDS = [
   `SELECT s.month, p.branch_id, sum(s.balance), sum(s.balance) FILTER (WHERE s.classification IN ${NPL}),
           sum(s.principal_due + s.interest_due), sum(s.principal_repaid + s.interest_repaid)

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import express, { type Express } from 'express';
 import { ApolloServer } from '@apollo/server';
 import { expressMiddleware } from '@as-integrations/express5';
-import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import type { MikroORM } from '@mikro-orm/postgresql';
 import { formatError } from '../common/errors.js';
 import { createContext, type Context } from '../context.js';
@@ -15,6 +15,7 @@ import { AuthService } from '../modules/auth/auth.service.js';
 import { tokenFromRequest } from '../modules/auth/session-token.js';
 import { accessPlugin } from '../modules/auth/access.plugin.js';
 import { INTROSPECTION_ROLES } from '../modules/auth/roles.js';
+import { adoptResolvedSession, createResponseCache, type ResponseCache } from './response-cache.js';
 
 export interface AppOptions {
   orm: MikroORM;
@@ -30,6 +31,8 @@ export interface AppOptions {
 export interface App {
   express: Express;
   apollo: ApolloServer<Context>;
+  /** Whole-response cache of rollup- and configuration-backed queries (server/response-cache.ts). */
+  responseCache: ResponseCache;
   stop(): Promise<void>;
 }
 
@@ -37,6 +40,7 @@ export interface App {
 export async function createApp(opts: AppOptions): Promise<App> {
   wireModuleHooks();
   const schema = await buildAppSchema();
+  const responseCache = createResponseCache(schema);
   const apollo = new ApolloServer<Context>({
     schema,
     introspection: true,
@@ -48,14 +52,24 @@ export async function createApp(opts: AppOptions): Promise<App> {
     validationRules: queryLimitRules(),
     parseOptions: { maxTokens: QUERY_LIMITS.maxTokens },
     formatError: (formatted, error) => formatError(formatted, error, opts.log),
-    plugins: [ApolloServerPluginLandingPageDisabled(), accessPlugin],
+    // The access plugin resolves the session (and the cache state) before the response cache looks.
+    // No @cacheControl hints are used: the implicit cache-control plugin would only wrap every field
+    // resolver to compute "no-store" (set below for every GraphQL response instead).
+    plugins: [ApolloServerPluginLandingPageDisabled(), ApolloServerPluginCacheControlDisabled(), accessPlugin, responseCache.plugin],
   });
   await apollo.start();
 
   const app = express();
   app.disable('x-powered-by');
+  // No ETag on API responses (a hash of every body; GraphQL POSTs are never revalidated).
+  app.set('etag', false);
   app.use(securityHeaders({ production: opts.production ?? false }));
   app.use('/graphql', corsFor(opts.corsOrigins ?? []));
+  app.use('/graphql', (_req, res, next) => {
+    // Answers depend on the session: never stored by browsers or proxies.
+    res.setHeader('Cache-Control', 'no-store');
+    next();
+  });
   app.get('/healthz', (_req, res) => {
     res.json({ ok: true });
   });
@@ -81,12 +95,15 @@ export async function createApp(opts: AppOptions): Promise<App> {
   });
   const graphql = (maxBytes: number | string, importOnly: boolean) => [
     express.json({ limit: maxBytes }),
+    // Cached dashboard reads are answered before Apollo Server (server/response-cache.ts).
+    ...(importOnly ? [] : [responseCache.middleware({ orm: opts.orm, sessionSecret: opts.sessionSecret })]),
     expressMiddleware(apollo, {
       context: async ({ req, res }) => {
         const base = createContext(opts.orm, null, { http: { req, res }, sessionSecret: opts.sessionSecret, production: opts.production });
         // Resolved by the access plugin after the query limits, so a refused query touches no table.
         base.pendingToken = tokenFromRequest(req.headers);
         base.importOnly = importOnly;
+        adoptResolvedSession(req, base);
         return base;
       },
     }),
@@ -103,5 +120,5 @@ export async function createApp(opts: AppOptions): Promise<App> {
       res.type('text/plain').send('Loan Desk API. The dashboard is not built: run `pnpm --filter @loan-desk/dashboard build`. GraphQL: POST /graphql');
     });
   }
-  return { express: app, apollo, stop: () => apollo.stop() };
+  return { express: app, apollo, responseCache, stop: () => apollo.stop() };
 }

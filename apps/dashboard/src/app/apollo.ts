@@ -26,6 +26,11 @@ export function createApolloClient(uri = '/graphql'): ApolloClient {
         BranchStaffingNeed: { keyFields: false },
         BranchWorkloadDistribution: { keyFields: false },
         Me: { keyFields: false },
+        // One report per month (the field's argument): documents asking for different parts of it
+        // (chart rows, ranking ends, counts) complete each other instead of replacing each other.
+        // Rows are not merged: the same `rows(…)` arguments always come with the same selection.
+        BranchScorecardReport: { merge: true },
+        BranchScorecardSummary: { merge: true },
       },
     }),
     defaultOptions: { watchQuery: { fetchPolicy: 'cache-first' } },

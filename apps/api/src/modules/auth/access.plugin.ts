@@ -6,13 +6,46 @@ import { unauthenticated } from './auth-checker.js';
 import { INTROSPECTION_ROLES } from './roles.js';
 import { AppError } from '../../common/errors.js';
 import { estimateCost, QUERY_LIMITS } from '../../server/limits.js';
-import { AuthService } from './auth.service.js';
+import { AuthService, type SessionState } from './auth.service.js';
+import { rememberFreshness } from '../rollup/rollup.cache.js';
 
 /** Root fields a signed-out client may ask for. */
 const PUBLIC_ROOT_FIELDS = new Set(['signIn', 'signOut', 'me', '__typename']);
 
-/** Every field name the operation can reach, through fragments (cycles cut). */
+/**
+ * The rollup / configuration state read together with the session, per request (response cache
+ * keys, see server/response-cache.ts). Absent for requests without a valid token.
+ */
+const requestStates = new WeakMap<Context, SessionState>();
+
+export function requestStateOf(ctx: Context): SessionState | undefined {
+  return requestStates.get(ctx);
+}
+
+/**
+ * A session already resolved for this request (with its state) by the response cache's fast path
+ * (server/response-cache.ts), which checked the query's cost first: the plugin then does not look it
+ * up a second time. Kept on the context itself (Apollo Server hands plugins a copy of it).
+ */
+const PRESET = Symbol('presetSessionState');
+type WithPreset = Context & { [PRESET]?: SessionState | null };
+
+export function presetSession(ctx: Context, viewer: Context['viewer'], state: SessionState | null): void {
+  ctx.viewer = viewer;
+  ctx.pendingToken = null;
+  (ctx as WithPreset)[PRESET] = state;
+}
+
+/** Every field name the operation can reach, through fragments (cycles cut); once per parsed document. */
+const fieldNamesOf = new WeakMap<DocumentNode, { root: Set<string>; all: Set<string> }>();
+
 function fieldNames(doc: DocumentNode): { root: Set<string>; all: Set<string> } {
+  let names = fieldNamesOf.get(doc);
+  if (!names) fieldNamesOf.set(doc, (names = collectFieldNames(doc)));
+  return names;
+}
+
+function collectFieldNames(doc: DocumentNode): { root: Set<string>; all: Set<string> } {
   const fragments = new Map<string, FragmentDefinitionNode>();
   for (const d of doc.definitions) if (d.kind === Kind.FRAGMENT_DEFINITION) fragments.set(d.name.value, d);
   const all = new Set<string>();
@@ -41,16 +74,30 @@ function fieldNames(doc: DocumentNode): { root: Set<string>; all: Set<string> } 
 export const accessPlugin: ApolloServerPlugin<Context> = {
   async requestDidStart() {
     return {
-      async didResolveOperation({ contextValue, document, request }) {
+      async didResolveOperation({ contextValue, document, request, operation }) {
         // Cost first, now that the variables are known: a hostile query is refused before any SQL.
         const cost = estimateCost(document, request.operationName, request.variables);
         if (cost > QUERY_LIMITS.maxCost) {
           throw new AppError('BAD_USER_INPUT', `query: estimated cost exceeds ${QUERY_LIMITS.maxCost} (ask for fewer rows or fields)`, { field: 'query' });
         }
-        // Then who is asking (one indexed lookup, only for requests that carry a token).
-        if (contextValue.pendingToken && contextValue.sessionSecret) {
-          contextValue.viewer = await new AuthService(contextValue.em, contextValue.sessionSecret).resolve(contextValue.pendingToken);
-          contextValue.pendingToken = null;
+        // Then who is asking: one indexed lookup, only for requests that carry a token, which also
+        // reads the rollup and configuration state (generations, pending changes, today) that the
+        // caches are keyed by — one round trip instead of a session lookup plus freshness probes.
+        const preset = (contextValue as WithPreset)[PRESET];
+        if (preset || (contextValue.pendingToken && contextValue.sessionSecret)) {
+          let state = preset ?? null;
+          if (!preset) {
+            const r = await new AuthService(contextValue.em, contextValue.sessionSecret!).resolveWithState(contextValue.pendingToken!);
+            contextValue.viewer = r.viewer;
+            contextValue.pendingToken = null;
+            state = r.state;
+          }
+          if (state) {
+            requestStates.set(contextValue, state);
+            // Read-only requests reuse it for every rollup read (resolvers do not probe again);
+            // mutations change what they read, so they keep probing.
+            if (operation?.operation === 'query') rememberFreshness(contextValue.em, state);
+          }
         }
         const { root, all } = fieldNames(document);
         if (contextValue.importOnly && [...root].some((f) => f !== 'importFile')) {

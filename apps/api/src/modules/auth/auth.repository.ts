@@ -1,4 +1,5 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
+import type pg from 'pg';
 import { sql, sqlOne } from '../../common/sql.js';
 import type { AppRole } from './roles.js';
 
@@ -13,6 +14,48 @@ export interface UserRow {
   active: boolean;
 }
 
+/** A session lookup with the cache state (see `sessionWithState`); user columns null without a live session. */
+export interface SessionWithState {
+  id: number | null;
+  username: string | null;
+  role: AppRole | null;
+  staffId: number | null;
+  branchId: number | null;
+  displayName: string | null;
+  refreshedAt: Date | null;
+  maintainedAt: Date | null;
+  generation: string;
+  configGeneration: string;
+  pending: number;
+  today: string;
+  weightsInForce: number;
+  database: string;
+}
+
+/** The knex client of the ORM's pool (acquire / release a raw pg connection). */
+interface PoolClient {
+  acquireConnection(): Promise<pg.ClientBase>;
+  releaseConnection(conn: pg.ClientBase): Promise<unknown>;
+}
+
+/**
+ * The live session's user (null columns when the session is unknown, expired, revoked or the user
+ * is disabled) and, in the same statement, the state every cache is keyed by: rollup generation,
+ * configuration generation, pending rollup changes, today's date, the number of weight versions in
+ * force, and the database.
+ */
+const SESSION_WITH_STATE = `
+  SELECT u.id, u.username, u.role, u.staff_id AS "staffId", u.branch_id AS "branchId", u.display_name AS "displayName",
+         st.refreshed_at AS "refreshedAt", st.maintained_at AS "maintainedAt", st.generation::text AS generation,
+         st.config_generation::text AS "configGeneration",
+         (SELECT count(*)::int FROM (SELECT 1 FROM rollup_dirty LIMIT 1000) d) AS pending,
+         to_char(current_date, 'YYYY-MM-DD') AS today,
+         (SELECT count(*)::int FROM score_weight_version w WHERE w.published_at <= now()) AS "weightsInForce",
+         current_database() AS database
+  FROM rollup_state st
+  LEFT JOIN (app_session s JOIN app_user u ON u.id = s.user_id AND u.active)
+    ON s.id = $1 AND s.revoked_at IS NULL AND s.expires_at > now()`;
+
 const USER_COLS = `u.id, u.username, u.password_hash AS "passwordHash", u.role, u.staff_id AS "staffId", u.branch_id AS "branchId", u.display_name AS "displayName", u.active`;
 
 export class AuthRepository {
@@ -26,6 +69,21 @@ export class AuthRepository {
   userBySession(sessionId: string): Promise<(UserRow & { expiresAt: string }) | undefined> {
     return sqlOne(this.em, `SELECT ${USER_COLS}, s.expires_at AS "expiresAt" FROM app_session s JOIN app_user u ON u.id = s.user_id
       WHERE s.id = ? AND s.revoked_at IS NULL AND s.expires_at > now() AND u.active`, [sessionId]);
+  }
+
+  /** `SESSION_WITH_STATE`: one statement per request instead of a session lookup plus freshness probes. */
+  async sessionWithState(sessionId: string): Promise<SessionWithState | undefined> {
+    if (this.em.getTransactionContext()) return sqlOne(this.em, SESSION_WITH_STATE.replace('$1', '?'), [sessionId]);
+    // A named prepared statement on a connection of the ORM's pool: it runs on every request, so
+    // PostgreSQL plans it once per connection and the query builder is skipped.
+    const client = this.em.getConnection().getKnex().client as unknown as PoolClient;
+    const conn = await client.acquireConnection();
+    try {
+      const r = await conn.query<SessionWithState>({ name: 'loan_desk_session_with_state', text: SESSION_WITH_STATE, values: [sessionId] });
+      return r.rows[0];
+    } finally {
+      await client.releaseConnection(conn);
+    }
   }
 
   async createSession(id: string, userId: number, ttlSeconds: number): Promise<string> {

@@ -2,9 +2,12 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import { AppError, badInput } from '../../common/errors.js';
 import type { Viewer } from '../../context.js';
 import { recordAudit } from '../audit/audit.service.js';
-import { AuthRepository } from './auth.repository.js';
+import { AuthRepository, type SessionWithState } from './auth.repository.js';
 import { dummyHash, verifyPassword } from './password.js';
 import { newSessionToken, SESSION_TTL_SECONDS, verifySessionToken } from './session-token.js';
+
+/** Rollup and configuration state read with the session (cache keys); see AuthRepository.sessionWithState. */
+export type SessionState = Omit<SessionWithState, 'id' | 'username' | 'role' | 'staffId' | 'branchId' | 'displayName'> & { stale: boolean };
 
 const invalid = (): AppError => new AppError('UNAUTHENTICATED', 'Invalid username or password');
 
@@ -47,5 +50,21 @@ export class AuthService {
     if (!id) return null;
     const u = await this.repo.userBySession(id);
     return u ? { userId: u.id, username: u.username, role: u.role, staffId: u.staffId, branchId: u.branchId, sessionId: id, displayName: u.displayName } : null;
+  }
+
+  /**
+   * The viewer behind a token (as `resolve`) and the cache state read in the same statement; the
+   * state is null when the token fails its signature check (no SQL then).
+   */
+  async resolveWithState(token: string | null): Promise<{ viewer: (Viewer & { displayName: string }) | null; state: SessionState | null }> {
+    const id = verifySessionToken(this.secret, token);
+    if (!id) return { viewer: null, state: null };
+    const r = await this.repo.sessionWithState(id);
+    if (!r) return { viewer: null, state: null }; // no rollup_state row (not migrated): no state
+    const viewer = r.id !== null && r.role !== null
+      ? { userId: r.id, username: r.username!, role: r.role, staffId: r.staffId, branchId: r.branchId, sessionId: id, displayName: r.displayName! }
+      : null;
+    const { id: _i, username: _u, role: _r, staffId: _s, branchId: _b, displayName: _d, ...state } = r;
+    return { viewer, state: { ...state, stale: state.pending > 0 } };
   }
 }

@@ -7,8 +7,7 @@ import type { KpiScopeInput } from './kpi.inputs.js';
 import { KpiRepository, type MonthWindow } from './kpi.repository.js';
 import { resolveScope, scopeKey, type ResolvedScope } from './kpi-scope.js';
 import type { KpiPointType, KpiSnapshotType } from './kpi.types.js';
-import { execOf, rollupFreshness } from '../rollup/rollup.service.js';
-import { cached } from '../rollup/rollup.cache.js';
+import { cached, freshnessOf } from '../rollup/rollup.cache.js';
 
 /** Longest series one request may ask for. */
 export const MAX_SERIES_MONTHS = 60;
@@ -56,7 +55,7 @@ export class KpiService {
   async points(scope: ResolvedScope, months: readonly Month[], period: KpiPeriod, asOf: string): Promise<Map<string, PointWithPresence>> {
     const unique = [...new Set(months)].sort();
     const windows = unique.map((m) => windowOf(m, period));
-    const freshness = await rollupFreshness(execOf(this.em));
+    const freshness = await freshnessOf(this.em);
     const load = async () => {
       const [rows, mix] = freshness.stale
         ? await Promise.all([this.repo.kpis(scope, windows, asOf), this.repo.mix(scope, windows)])

@@ -5,8 +5,7 @@ import type { BranchTargetType } from '../planning/planning.types.js';
 import { KpiService } from './kpi.service.js';
 import { ScorecardRepository, type BranchWeights, type MonthlyBranchValue } from './scorecard.repository.js';
 import type { BranchScorecardReportType, BranchScorecardType, BranchScoreWeightVersionType } from './scorecard.types.js';
-import { execOf, rollupFreshness } from '../rollup/rollup.service.js';
-import { cached } from '../rollup/rollup.cache.js';
+import { cached, freshnessOf } from '../rollup/rollup.cache.js';
 
 /** Keeps a projected value inside [min, max] (a straight line can leave the meaningful range). */
 function clamp(v: string | null, min: string, max?: string): string | null {
@@ -24,25 +23,30 @@ function project(values: MonthlyBranchValue[], pick: (v: MonthlyBranchValue) => 
   return yearEndProjection(points);
 }
 
+/** The branch weight version in force with its weights (undefined: none published, defaults apply). */
+type PublishedWeights = Awaited<ReturnType<ScorecardRepository['latestBranchWeights']>>;
+
 export class ScorecardService {
   constructor(private readonly em: EntityManager) {}
 
   /**
    * The scorecards of every branch: from the rollups while they are fresh (cached per rollup and
-   * configuration generation), otherwise from the base tables.
+   * configuration generation, day and weight version in force), otherwise from the base tables.
    */
   async report(monthInput: string | null | undefined): Promise<BranchScorecardReportType> {
     const { month } = await new KpiService(this.em).defaults(monthInput, '1970-01-01');
-    const freshness = await rollupFreshness(execOf(this.em));
-    return cached(freshness, `scorecards|${month}`, () => this.compute(month, !freshness.stale), !this.em.getTransactionContext());
+    const [freshness, published] = await Promise.all([freshnessOf(this.em), new ScorecardRepository(this.em).latestBranchWeights()]);
+    // Keyed by the weight version too: a version published for a later time takes effect then,
+    // without any generation change.
+    return cached(freshness, `scorecards|${month}|${published?.version.id ?? 'default'}`, () => this.compute(month, !freshness.stale, published), !this.em.getTransactionContext());
   }
 
   /** The report computed from the rollups (`fromRollups`) or the base tables. */
-  async compute(month: Month, fromRollups: boolean): Promise<BranchScorecardReportType> {
+  async compute(month: Month, fromRollups: boolean, publishedWeights: PublishedWeights | 'load' = 'load'): Promise<BranchScorecardReportType> {
     const year = yearOf(month);
     const repo = new ScorecardRepository(this.em);
 
-    const published = await repo.latestBranchWeights();
+    const published = publishedWeights === 'load' ? await repo.latestBranchWeights() : publishedWeights;
     const weightOf = (c: keyof BranchWeights, fallback: string) =>
       published ? (published.weights.find((w) => w.component === c)?.weight ?? '0') : fallback;
     const weights: BranchWeights = {

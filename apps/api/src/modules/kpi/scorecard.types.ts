@@ -1,4 +1,5 @@
-import { Field, ID, Int, ObjectType } from 'type-graphql';
+import { Field, ID, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
+import { SortDirection } from '../portfolio/portfolio.enums.js';
 import { DecimalScalar, MonthScalar } from '../../common/scalars.js';
 import { BranchTargetType } from '../planning/planning.types.js';
 
@@ -144,6 +145,64 @@ export class BranchScorecardReportType {
   @Field(() => BranchScoreWeightVersionType, { nullable: true, description: 'Branch score-weight version used: the latest published at or before the request; null when none is published (the domain.md defaults 50/30/20 are then used).' })
   weightVersion!: BranchScoreWeightVersionType | null;
 
-  @Field(() => [BranchScorecardType], { description: 'All branches, ordered by rank.' })
+  /** Every branch, ordered by rank (the GraphQL field `rows` pages, sorts and filters it). */
   rows!: BranchScorecardType[];
+}
+
+@ObjectType('BranchScorecardSummary', { description: 'How many branches meet their targets (counts over every branch of the report, whatever `rows` shows).' })
+export class BranchScorecardSummaryType {
+  @Field(() => Int, { description: 'Branches ranked (every branch).' })
+  branches!: number;
+
+  @Field(() => Int, { description: 'Branches with a target for the year.' })
+  withTarget!: number;
+
+  @Field(() => Int, { description: 'Branches meeting both targets (NPL ratio and recovery rate).' })
+  met!: number;
+
+  @Field(() => Int, { description: 'Branches with a target that miss at least one of them.' })
+  missed!: number;
+
+  @Field(() => Int, { description: 'Branches whose NPL ratio is at or below target.' })
+  nplMet!: number;
+
+  @Field(() => Int, { description: 'Branches whose NPL ratio is above target.' })
+  nplMissed!: number;
+
+  @Field(() => Int, { description: 'Branches whose year-to-date recovery rate is at or above target.' })
+  recoveryMet!: number;
+
+  @Field(() => Int, { description: 'Branches whose year-to-date recovery rate is below target.' })
+  recoveryMissed!: number;
+}
+
+export enum BranchScorecardOrderField {
+  RANK = 'RANK',
+  NPL_RATIO = 'NPL_RATIO',
+  NPL_GAP = 'NPL_GAP',
+  RECOVERY_RATE = 'RECOVERY_RATE',
+  RECOVERY_GAP = 'RECOVERY_GAP',
+  PLAN_ATTAINMENT = 'PLAN_ATTAINMENT',
+}
+
+registerEnumType(BranchScorecardOrderField, {
+  name: 'BranchScorecardOrderField',
+  description: 'What branch scorecard rows can be ordered by. Rows without a value (no target, nothing due, nothing planned) come last in either direction; ties by rank.',
+  valuesConfig: {
+    RANK: { description: 'Rank (ASC = best first).' },
+    NPL_RATIO: { description: 'Actual NPL ratio.' },
+    NPL_GAP: { description: 'NPL ratio gap to target in basis points (DESC = furthest above target first).' },
+    RECOVERY_RATE: { description: 'Year-to-date recovery rate.' },
+    RECOVERY_GAP: { description: 'Recovery rate gap to target in percentage points (ASC = furthest short of target first).' },
+    PLAN_ATTAINMENT: { description: 'Recovery plan attainment (ASC = lowest first).' },
+  },
+});
+
+@InputType('BranchScorecardOrder', { description: 'Order of branch scorecard rows.' })
+export class BranchScorecardOrderInput {
+  @Field(() => BranchScorecardOrderField, { description: 'Sort field.' })
+  field!: BranchScorecardOrderField;
+
+  @Field(() => SortDirection, { defaultValue: SortDirection.ASC, description: 'Direction (default ASC); rows without a value stay last.' })
+  direction!: SortDirection;
 }

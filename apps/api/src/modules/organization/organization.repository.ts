@@ -48,7 +48,10 @@ export class OrganizationRepository {
 
   /**
    * Staff counts by role over each requested unit's whole subtree, in one statement: a recursive
-   * walk gives every (ancestor, unit) pair, then a GROUP BY adds up the staff.
+   * walk gives every (ancestor, unit) pair, each unit's staff are counted through
+   * staff (unit_id, role) — a lateral join, because the planner cannot estimate the walk and would
+   * otherwise hash all 80,000 staff of a large bank for one branch (2 ms instead of ~60 ms) — and a
+   * GROUP BY adds the units up.
    */
   subtreeRoleCounts(unitIds: readonly number[]): Promise<{ unitId: number; role: string; count: number }[]> {
     if (!unitIds.length) return Promise.resolve([]);
@@ -58,10 +61,12 @@ export class OrganizationRepository {
         UNION ALL
         SELECT sub.root_id, c.id FROM org_unit c JOIN sub ON c.parent_id = sub.unit_id
       )
-      SELECT sub.root_id AS "unitId", s.role, count(*)::int AS count
-      FROM sub JOIN staff s ON s.unit_id = sub.unit_id AND s.active
-      GROUP BY sub.root_id, s.role
-      ORDER BY sub.root_id, s.role`, unitIds);
+      SELECT sub.root_id AS "unitId", u.role, sum(u.n)::int AS count
+      FROM sub CROSS JOIN LATERAL (
+        SELECT s.role, count(*) AS n FROM staff s WHERE s.unit_id = sub.unit_id AND s.active GROUP BY s.role
+      ) u
+      GROUP BY sub.root_id, u.role
+      ORDER BY sub.root_id, u.role`, unitIds);
   }
 
   teamMemberCounts(teamIds: readonly number[]): Promise<{ teamId: number; count: number }[]> {

@@ -2,8 +2,8 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import { placeholders, sql, sqlOne } from '../../common/sql.js';
 import type { ScoreSubject } from './performance.enums.js';
 import type { ScoreWeightType, ScoreWeightVersionType } from './performance.types.js';
-import { execOf, rollupFreshness, type RollupFreshness } from '../rollup/rollup.service.js';
-import { cached } from '../rollup/rollup.cache.js';
+import type { RollupFreshness } from '../rollup/rollup.service.js';
+import { cached, freshnessOf } from '../rollup/rollup.cache.js';
 
 /** A row as the workload query returns it. */
 export interface WorkloadRow {
@@ -268,7 +268,7 @@ export class PerformanceRepository {
 
   /** Rollup freshness: reads come from the rollups only while nothing is pending. */
   private freshness(): Promise<RollupFreshness> {
-    return rollupFreshness(execOf(this.em));
+    return freshnessOf(this.em);
   }
 
   /** Cache only outside write transactions (a generation bumped there may still roll back). */

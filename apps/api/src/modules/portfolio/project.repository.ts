@@ -118,14 +118,17 @@ export class ProjectRepository {
     ]);
   }
 
-  /** The latest statement of each project, for the whole batch in one statement (DISTINCT ON). */
+  /**
+   * The latest statement of each project, for the whole batch in one statement: one backward
+   * primary-key probe per id (LATERAL … LIMIT 1) instead of reading every month (DISTINCT ON).
+   */
   lastStatements(projectIds: readonly number[]): Promise<CashFlowStatementType[]> {
     if (!projectIds.length) return Promise.resolve([]);
     return sql(
       this.em,
-      `SELECT DISTINCT ON (s.project_id) ${STATEMENT_COLS} FROM cash_flow_statement s
-      WHERE s.project_id = ANY(?::int[]) ORDER BY s.project_id, s.month DESC`,
-      [pgArray(projectIds)],
+      `SELECT ${STATEMENT_COLS} FROM unnest(?::int[]) AS i(id)
+      CROSS JOIN LATERAL (SELECT * FROM cash_flow_statement x WHERE x.project_id = i.id ORDER BY x.month DESC LIMIT 1) s`,
+      [pgArray([...new Set(projectIds)])],
     );
   }
 

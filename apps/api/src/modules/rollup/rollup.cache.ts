@@ -1,4 +1,5 @@
-import type { RollupFreshness } from './rollup.service.js';
+import type { EntityManager } from '@mikro-orm/postgresql';
+import { execOf, rollupFreshness, type RollupFreshness } from './rollup.service.js';
 
 /**
  * Results computed from fresh rollups, keyed by the rollup generation, the configuration
@@ -28,4 +29,21 @@ export function cached<T>(f: RollupFreshness, key: string, compute: () => Promis
   cache.set(k, p);
   p.catch(() => cache.delete(k));
   return p;
+}
+
+/**
+ * Freshness read once per read-only request: the access plugin reads it together with the session
+ * (one round trip) and remembers it for the request's EntityManager, so the KPI, scorecard,
+ * workload and ranking resolvers of that request do not probe again. Only for queries (set before
+ * execution starts); inside a transaction, or when nothing was remembered, it is read as before.
+ */
+const requestFreshness = new WeakMap<EntityManager, RollupFreshness>();
+
+export function rememberFreshness(em: EntityManager, f: RollupFreshness): void {
+  requestFreshness.set(em, f);
+}
+
+export function freshnessOf(em: EntityManager): Promise<RollupFreshness> {
+  const f = em.getTransactionContext() ? undefined : requestFreshness.get(em);
+  return f ? Promise.resolve(f) : rollupFreshness(execOf(em));
 }

@@ -372,8 +372,8 @@ export function startRollupRefresher(url: string, opts: { intervalMs?: number; l
     const { default: pgLib } = await import('pg');
     const client = new pgLib.Client({ connectionString: url, application_name: 'loan-desk rollup refresher' });
     active = client;
-    await client.connect();
     try {
+      await client.connect();
       await client.query('BEGIN ISOLATION LEVEL REPEATABLE READ');
       const { rows } = await client.query<{ ok: boolean; pending: boolean }>(
         `SELECT EXISTS (SELECT 1 FROM rollup_dirty) AS pending, pg_try_advisory_xact_lock($1) AS ok`,
@@ -397,7 +397,11 @@ export function startRollupRefresher(url: string, opts: { intervalMs?: number; l
   const schedule = (): void => {
     if (stopped) return;
     timer = setTimeout(() => {
-      running = round().finally(schedule);
+      // round() handles its own errors; the catch keeps a failure (e.g. during shutdown) from ever
+      // becoming an unhandled rejection that would end the process.
+      running = round()
+        .catch(() => {})
+        .finally(schedule);
     }, intervalMs);
     timer.unref();
   };

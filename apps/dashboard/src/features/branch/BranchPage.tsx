@@ -11,7 +11,7 @@ import {
   formatScore,
   type Month,
 } from '@loan-desk/domain';
-import type { WatchListQuery as WatchListData } from '../../gql/graphql';
+import type { BranchScorecardQuery as BranchScorecardData, WatchListQuery as WatchListData } from '../../gql/graphql';
 import { useI18n } from '../../app/i18n';
 import { useGlobalFilters } from '../../app/filters';
 import { Link, navigate } from '../../app/router';
@@ -30,15 +30,16 @@ import { PALETTE, WORKLOAD_COLORS } from '../../charts/palette';
 import { useAllPages } from '../../lib/use-all-pages';
 import { KpiRow, useScope } from '../overview/kpi-row';
 import { KpiTrendQuery, OverviewKpiQuery } from '../overview/overview-operations';
-import { BranchScorecardsQuery } from '../overview/scorecard-operations';
-import { MetBadge, type ScorecardRow } from '../overview/branch-ranking-card';
+import { MetBadge } from '../overview/branch-ranking-card';
 import { QuartileBadge, RankingTable } from '../rankings/ranking-table';
-import { BranchInfoQuery, BranchRankingQuery, BranchWorkloadsQuery, WatchListQuery } from './branch-operations';
+import { BranchChooserQuery, BranchInfoQuery, BranchRankingQuery, BranchScorecardQuery, BranchWorkloadsQuery, WatchListQuery } from './branch-operations';
+
+type ScorecardRow = BranchScorecardData['branchScorecards']['rows'][number];
 
 function BranchChooser({ month }: { month: Month }) {
   const { t, locale } = useI18n();
   const { route } = useGlobalFilters();
-  const { data, loading, error, refetch } = useQuery(BranchScorecardsQuery, { variables: { month } });
+  const { data, loading, error, refetch } = useQuery(BranchChooserQuery, { variables: { month } });
   const rows = [...(data?.branchScorecards.rows ?? [])].sort((a, b) => shortBranchName(a.branch, locale).localeCompare(shortBranchName(b.branch, locale), locale));
   return (
     <Card title={t('branch.choose')}>
@@ -196,9 +197,9 @@ function BranchDetail({ branchId, month }: { branchId: string; month: Month }) {
   const { route } = useGlobalFilters();
   const scope = useScope();
   const info = useQuery(BranchInfoQuery, { variables: { id: branchId } });
-  const cards = useQuery(BranchScorecardsQuery, { variables: { month } });
+  const cards = useQuery(BranchScorecardQuery, { variables: { month, branchId } });
   const card = cards.data?.branchScorecards.rows.find((r) => r.branch.id === branchId) ?? null;
-  const total = cards.data?.branchScorecards.rows.length ?? 0;
+  const total = cards.data?.branchScorecards.summary.branches ?? 0;
   const kpi = useQuery(OverviewKpiQuery, { variables: { scope, month } });
   const trend = useQuery(KpiTrendQuery, { variables: { scope, from: addMonths(month, -23), to: month } });
   const workloads = useAllPages(BranchWorkloadsQuery, { month, branchId }, (d) => d.workloads);

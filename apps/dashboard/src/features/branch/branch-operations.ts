@@ -92,3 +92,48 @@ export const WatchListQuery = graphql(`
     }
   }
 `);
+
+/**
+ * The branch chooser: every branch as a tile (name, target status, NPL ratio, rank). The same
+ * selection as "show all" in the ranking card (BranchScorecardsAll), so the two share cached rows.
+ */
+export const BranchChooserQuery = graphql(`
+  query BranchChooser($month: Month) {
+    branchScorecards(month: $month) {
+      month
+      rows {
+        ...ScorecardRow
+      }
+    }
+  }
+`);
+
+/** One branch's scorecard (hero, scorecard detail, trend target) and how many branches are ranked. */
+export const BranchScorecardQuery = graphql(`
+  query BranchScorecard($month: Month, $branchId: ID!) {
+    branchScorecards(month: $month) {
+      month
+      summary {
+        branches
+      }
+      rows(branchIds: [$branchId]) {
+        ...ScorecardRow
+        quartile
+        previousRank
+        repaidYtd
+        projection {
+          months
+          nplRatio
+          recoveryRateYtd
+        }
+        components {
+          component
+          value
+          normalized
+          weight
+          contribution
+        }
+      }
+    }
+  }
+`);

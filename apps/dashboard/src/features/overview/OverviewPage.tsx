@@ -18,7 +18,7 @@ import { KpiRow, useScope } from './kpi-row';
 import { useSession } from '../../app/session';
 import { capabilitiesOf } from '../../app/capabilities';
 import { MyRanking } from './my-ranking';
-import { BranchScorecardsQuery } from './scorecard-operations';
+import { OVERVIEW_CHART_ROWS, OverviewScorecardsQuery } from './scorecard-operations';
 import { BranchRankingCard } from './branch-ranking-card';
 
 export default function OverviewPage() {
@@ -29,32 +29,37 @@ export default function OverviewPage() {
   const trend = useQuery(KpiTrendQuery, { variables: { scope, from: addMonths(month, -23), to: month } });
   const { me } = useSession();
   const caps = capabilitiesOf(me.role);
-  const cards = useQuery(BranchScorecardsQuery, { variables: { month }, skip: !caps.branchViews });
-  const rows = cards.data?.branchScorecards.rows;
+  // Per chart only the branches furthest from target (a bank may have thousands), the selected
+  // branch, and met/missed counts over every branch.
+  const cards = useQuery(OverviewScorecardsQuery, { variables: { month, selected: branch ? [branch] : [] }, skip: !caps.branchViews });
+  const report = cards.data?.branchScorecards;
+  const summary = report?.summary;
+  const selectedRow = report?.selected[0] ?? null;
 
   const openBranch = (e: ChartClick) => {
-    const id = e.id ?? rows?.find((r) => shortBranchName(r.branch, locale) === e.name)?.branch.id;
+    const shown = report ? [...report.nplWorst, ...report.recoveryWorst, ...report.attainmentLowest] : [];
+    const id = e.id ?? shown.find((r) => shortBranchName(r.branch, locale) === e.name)?.branch.id;
     if (id) navigate(buildHref({ month: route.month ?? month, branch: id }, 'branch', {}, null));
   };
 
   const nplOption = useMemo(
     () =>
-      rows
+      report
         ? targetBarsOption({
-            rows: rows.map((r) => ({ id: r.branch.id, label: shortBranchName(r.branch, locale), actual: r.nplRatio.actual, target: r.nplRatio.target ?? null, met: r.nplRatio.met ?? null })),
+            rows: report.nplWorst.map((r) => ({ id: r.branch.id, label: shortBranchName(r.branch, locale), actual: r.nplRatio.actual, target: r.nplRatio.target ?? null, met: r.nplRatio.met ?? null })),
             direction: 'lowerIsBetter',
             locale,
             labels: { actual: t('legend.actual'), target: t('legend.target'), gap: t('col.gap') },
             selectedId: branch,
           })
         : null,
-    [rows, locale, t, branch],
+    [report, locale, t, branch],
   );
   const recoveryOption = useMemo(
     () =>
-      rows
+      report
         ? targetBarsOption({
-            rows: rows.map((r) => ({
+            rows: report.recoveryWorst.map((r) => ({
               id: r.branch.id,
               label: shortBranchName(r.branch, locale),
               actual: r.recoveryRateYtd.actual ?? null,
@@ -67,19 +72,19 @@ export default function OverviewPage() {
             selectedId: branch,
           })
         : null,
-    [rows, locale, t, branch],
+    [report, locale, t, branch],
   );
   const attainOption = useMemo(
     () =>
-      rows
+      report
         ? attainmentOption({
-            rows: rows.map((r) => ({ id: r.branch.id, label: shortBranchName(r.branch, locale), value: r.planAttainment ?? null })),
+            rows: report.attainmentLowest.map((r) => ({ id: r.branch.id, label: shortBranchName(r.branch, locale), value: r.planAttainment ?? null })),
             pace: monthIndex(month) / 12,
             locale,
             labels: { attainment: t('col.attainment'), pace: t('overview.onPace') },
           })
         : null,
-    [rows, locale, t, month],
+    [report, locale, t, month],
   );
   const trendOption = useMemo(
     () =>
@@ -89,13 +94,10 @@ export default function OverviewPage() {
             locale,
             seriesName: t('kpi.nplRatio'),
             highlightMonth: month,
-            target: branch && rows ? (() => {
-              const target = rows.find((r) => r.branch.id === branch)?.nplRatio.target;
-              return target ? { value: target, label: t('legend.target') } : null;
-            })() : null,
+            target: branch && selectedRow?.nplRatio.target ? { value: selectedRow.nplRatio.target, label: t('legend.target') } : null,
           })
         : null,
-    [trend.data, locale, t, month, branch, rows],
+    [trend.data, locale, t, month, branch, selectedRow],
   );
   const k = kpi.data?.kpi;
   const mixOption = useMemo(
@@ -111,8 +113,10 @@ export default function OverviewPage() {
         : null,
     [k, locale, t],
   );
-  const met = rows?.filter((r) => r.met).length ?? 0;
-  const chartHeight = Math.max(320, (rows?.length ?? 28) * 21 + 40);
+  const shownRows = report ? Math.max(report.nplWorst.length, report.recoveryWorst.length, report.attainmentLowest.length) : 28;
+  const chartHeight = Math.max(320, shownRows * 21 + 40);
+  const truncated = summary !== undefined && summary.branches > OVERVIEW_CHART_ROWS;
+  const worstShown = truncated ? ` ${t('overview.worstShown', { n: OVERVIEW_CHART_ROWS })}.` : '';
   const targetLegend = [
     { label: t('legend.met'), color: PALETTE.met, shape: 'bar' as const },
     { label: t('legend.missed'), color: PALETTE.missed, shape: 'bar' as const },
@@ -125,7 +129,7 @@ export default function OverviewPage() {
       <div className="grid cols-5-3">
         <ChartCard
           title={t('overview.nplTrend')}
-          subtitle={!caps.branchViews ? me.displayName : branch ? orgName(rows?.find((r) => r.branch.id === branch)?.branch, locale) : t('overview.wholeBank')}
+          subtitle={!caps.branchViews ? me.displayName : branch ? orgName(selectedRow?.branch, locale) : t('overview.wholeBank')}
           option={trendOption}
           height={260}
           loading={trend.loading}
@@ -149,12 +153,12 @@ export default function OverviewPage() {
       <div className="grid cols-3">
         <ChartCard
           title={t('overview.branchNpl')}
-          subtitle={`${t('overview.branchNplHint')} ${rows ? t('overview.targetsMet', { met: rows.filter((r) => r.nplRatio.met).length, total: rows.length }) : ''}`}
+          subtitle={`${t('overview.branchNplHint')} ${summary ? t('overview.targetsMet', { met: summary.nplMet, total: summary.branches }) : ''}${worstShown}`}
           option={nplOption}
           height={chartHeight}
           loading={cards.loading}
           error={cards.error}
-          empty={rows?.length === 0}
+          empty={report?.nplWorst.length === 0}
           onRetry={() => void cards.refetch()}
           onClick={openBranch}
           testId="branch-npl"
@@ -162,12 +166,12 @@ export default function OverviewPage() {
         />
         <ChartCard
           title={t('overview.recovery')}
-          subtitle={`${t('overview.branchNplHint')} ${rows ? t('overview.targetsMet', { met: rows.filter((r) => r.recoveryRateYtd.met).length, total: rows.length }) : ''}`}
+          subtitle={`${t('overview.branchNplHint')} ${summary ? t('overview.targetsMet', { met: summary.recoveryMet, total: summary.branches }) : ''}${worstShown}`}
           option={recoveryOption}
           height={chartHeight}
           loading={cards.loading}
           error={cards.error}
-          empty={rows?.length === 0}
+          empty={report?.recoveryWorst.length === 0}
           onRetry={() => void cards.refetch()}
           onClick={openBranch}
           testId="branch-recovery"
@@ -175,12 +179,12 @@ export default function OverviewPage() {
         />
         <ChartCard
           title={t('overview.attainment')}
-          subtitle={t('overview.clickHint')}
+          subtitle={`${t('overview.clickHint')}${truncated ? ` ${t('overview.lowestShown', { n: OVERVIEW_CHART_ROWS })}.` : ''}`}
           option={attainOption}
           height={chartHeight}
           loading={cards.loading}
           error={cards.error}
-          empty={rows?.length === 0}
+          empty={report?.attainmentLowest.length === 0}
           onRetry={() => void cards.refetch()}
           onClick={openBranch}
           testId="branch-attainment"
@@ -192,7 +196,7 @@ export default function OverviewPage() {
         />
       </div>
       <div className="grid">
-        <BranchRankingCard month={month} maxHeight={760} subtitle={rows ? `${t('overview.targetsMet', { met, total: rows.length })} · ${t('overview.clickHint')}` : undefined} />
+        <BranchRankingCard month={month} maxHeight={760} subtitle={summary ? `${t('overview.targetsMet', { met: summary.met, total: summary.branches })} · ${t('overview.clickHint')}` : undefined} />
       </div>
         </>
       ) : (

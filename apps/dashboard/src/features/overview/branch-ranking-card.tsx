@@ -1,6 +1,7 @@
+import { useMemo, useState } from 'react';
 import { useQuery } from '@apollo/client/react';
-import { formatBps, formatPp, formatRatioPercent, formatScore, type Month } from '@loan-desk/domain';
-import type { BranchScorecardsQuery as BranchScorecardsData } from '../../gql/graphql';
+import { formatBps, formatCount, formatPp, formatRatioPercent, formatScore, type Month } from '@loan-desk/domain';
+import type { ScorecardRowFragment } from '../../gql/graphql';
 import { useI18n } from '../../app/i18n';
 import { navigate } from '../../app/router';
 import { buildHref } from '../../app/url-state';
@@ -10,9 +11,10 @@ import { Card } from '../../ui/Card';
 import { DataTable, type Column } from '../../ui/DataTable';
 import { Badge, RankChange } from '../../ui/Badge';
 import { QueryState } from '../../ui/states';
-import { BranchScorecardsQuery } from './scorecard-operations';
+import { BranchRankingCardQuery, BranchScorecardsAllQuery, RANKING_CARD_ROWS } from './scorecard-operations';
+import { rankingEnds } from './ranking-ends';
 
-export type ScorecardRow = BranchScorecardsData['branchScorecards']['rows'][number];
+export type ScorecardRow = ScorecardRowFragment;
 
 export function MetBadge({ met }: { met: boolean | null | undefined }) {
   const { t } = useI18n();
@@ -83,20 +85,39 @@ export function ScorecardTable({ rows, compact = false, maxHeight, selectedId }:
   );
 }
 
-/** Branch ranking by the branch score (NPL vs target, recovery vs target, plan attainment). */
+/**
+ * Branch ranking by the branch score (NPL vs target, recovery vs target, plan attainment): the top
+ * and bottom branches (one row each when they overlap, as in a bank of fewer than 30 branches);
+ * "show all" loads every branch on demand.
+ */
 export function BranchRankingCard({ month, compact = false, maxHeight, subtitle }: { month: Month; compact?: boolean; maxHeight?: number; subtitle?: string }) {
-  const { t } = useI18n();
+  const { t, locale } = useI18n();
   const { branch } = useGlobalFilters();
-  const { data, loading, error, refetch } = useQuery(BranchScorecardsQuery, { variables: { month } });
-  const report = data?.branchScorecards;
+  const [showAll, setShowAll] = useState(false);
+  const ends = useQuery(BranchRankingCardQuery, { variables: { month } });
+  const all = useQuery(BranchScorecardsAllQuery, { variables: { month }, skip: !showAll });
+  const report = ends.data?.branchScorecards;
+  const total = report?.summary.branches ?? 0;
+  const endRows = useMemo(() => (report ? rankingEnds(report.top, report.bottom) : []), [report]);
+  const truncated = total > endRows.length;
+  const rows = showAll ? (all.data?.branchScorecards.rows ?? []) : endRows;
+  const state = showAll ? all : ends;
+  const scope = truncated && !showAll ? t('overview.topBottomShown', { n: RANKING_CARD_ROWS, total: formatCount(total, locale) }) : null;
   return (
     <Card
       title={t('rankings.branches')}
-      subtitle={[subtitle, report?.weightVersion ? t('rankings.weightVersion', { v: report.weightVersion.version }) : null].filter(Boolean).join(' · ') || undefined}
+      subtitle={[subtitle, scope, report?.weightVersion ? t('rankings.weightVersion', { v: report.weightVersion.version }) : null].filter(Boolean).join(' · ') || undefined}
+      actions={
+        truncated || showAll ? (
+          <button type="button" className="btn btn-small btn-ghost" onClick={() => setShowAll((v) => !v)} data-testid="branch-ranking-toggle">
+            {showAll ? t('overview.showEnds') : t('overview.showAll', { total: formatCount(total, locale) })}
+          </button>
+        ) : undefined
+      }
       testId="branch-ranking"
     >
-      <QueryState loading={loading} error={error} empty={!report?.rows.length} onRetry={() => void refetch()}>
-        {() => <ScorecardTable rows={report!.rows} compact={compact} maxHeight={maxHeight ?? 420} selectedId={branch} />}
+      <QueryState loading={state.loading} error={state.error} empty={!rows.length} onRetry={() => void state.refetch()}>
+        {() => <ScorecardTable rows={rows} compact={compact} maxHeight={maxHeight ?? 420} selectedId={branch} />}
       </QueryState>
     </Card>
   );
