@@ -296,8 +296,15 @@ async function main(): Promise<void> {
         cwd: apiDir, env: { ...env, DATABASE_URL: PG_URL }, encoding: 'utf8', maxBuffer: 64 << 20,
       });
       process.stdout.write(r.stdout ?? '');
-      const st = (r.stdout ?? '').split('\n').find((l) => l.startsWith('statements'));
-      importLine = st ? st.replace(/; ms per phase.*/, '').trim() : `failed (exit ${r.status}): ${(r.stderr ?? '').slice(-300)}`;
+      // "statements:" and "again" (idempotent re-import) with the rows/s line under each.
+      const out = (r.stdout ?? '').split('\n');
+      const summary = (label: string): string | null => {
+        const i = out.findIndex((l) => l.startsWith(label));
+        return i < 0 ? null : `${out[i]!.trim()} — ${(out[i + 1] ?? '').trim()}`;
+      };
+      const st = summary('statements');
+      const again = summary('again');
+      importLine = st ? `${st}${again ? `; re-import of the same file: ${again}` : ''}` : `failed (exit ${r.status}): ${(r.stderr ?? '').slice(-300)}`;
       // The import leaves rollups stale unless the import hook is wired: bring them back.
       const t = performance.now();
       const rr = await refreshRollupsAt(PG_URL, 'dirty');
