@@ -146,27 +146,7 @@ export class KpiRepository {
                          WHERE bt.year = extract(year FROM k.month)::int AND ${plansInScope(scope)}) AS planned
         FROM k
       )
-      SELECT to_char(k.month, 'YYYY-MM') AS month,
-             EXISTS (SELECT 1 FROM cash_flow_statement z WHERE z.month = k.month) AS "hasStatements",
-             coalesce(st.bal, 0)::numeric(20, 2) AS "outstandingBalance",
-             coalesce(st.npl, 0)::numeric(20, 2) AS "nplBalance",
-             round(coalesce(st.npl / nullif(st.bal, 0), 0), 10) AS "nplRatio",
-             f.due AS "amountDue",
-             f.repaid AS "amountRepaid",
-             round(f.repaid / nullif(f.due, 0), 10) AS "recoveryRate",
-             coalesce(f.repaid_att, 0)::numeric(20, 2) AS "repaidYearToDate",
-             pl.planned AS "plannedRecovery",
-             round(coalesce(f.repaid_att, 0) / nullif(pl.planned, 0), 10) AS "recoveryPlanAttainment",
-             round(dg.down::numeric / nullif(dg.pairs, 0), 10) AS "downgradeRate",
-             coalesce(dg.pairs, 0)::int AS "downgradeCandidates",
-             coalesce(dg.down, 0)::int AS downgrades,
-             round(f.on_time / nullif(f.counted, 0), 10) AS "reportTimeliness",
-             coalesce(f.counted, 0)::int AS "statementsCounted",
-             coalesce(f.on_time, 0)::int AS "statementsOnTime",
-             round(cov.covered::numeric / nullif(cov.clients, 0), 10) AS "contactCoverage",
-             coalesce(cov.clients, 0)::int AS "clientsActive",
-             coalesce(cov.covered, 0)::int AS "clientsContacted",
-             coalesce(st.active, 0)::int AS "activeProjects"
+      SELECT ${kpiColumns({ hasStatements: 'EXISTS (SELECT 1 FROM cash_flow_statement z WHERE z.month = k.month)', downgrades: 'dg', active: 'st.active' })}
       FROM k
       LEFT JOIN stock st ON st.month = k.month
       LEFT JOIN flow f ON f.month = k.month
@@ -231,27 +211,7 @@ export class KpiRepository {
                          WHERE bt.year = extract(year FROM k.month)::int AND ${plansInScope(scope)}) AS planned
         FROM k
       )
-      SELECT to_char(k.month, 'YYYY-MM') AS month,
-             EXISTS (SELECT 1 FROM rollup_bank z WHERE z.month = k.month AND z.n > 0) AS "hasStatements",
-             coalesce(st.bal, 0)::numeric(20, 2) AS "outstandingBalance",
-             coalesce(st.npl, 0)::numeric(20, 2) AS "nplBalance",
-             round(coalesce(st.npl / nullif(st.bal, 0), 0), 10) AS "nplRatio",
-             f.due::numeric(20, 2) AS "amountDue",
-             f.repaid::numeric(20, 2) AS "amountRepaid",
-             round(f.repaid / nullif(f.due, 0), 10) AS "recoveryRate",
-             coalesce(f.repaid_att, 0)::numeric(20, 2) AS "repaidYearToDate",
-             pl.planned AS "plannedRecovery",
-             round(coalesce(f.repaid_att, 0) / nullif(pl.planned, 0), 10) AS "recoveryPlanAttainment",
-             round(st.down::numeric / nullif(st.pairs, 0), 10) AS "downgradeRate",
-             coalesce(st.pairs, 0)::int AS "downgradeCandidates",
-             coalesce(st.down, 0)::int AS downgrades,
-             round(f.on_time / nullif(f.counted, 0), 10) AS "reportTimeliness",
-             coalesce(f.counted, 0)::int AS "statementsCounted",
-             coalesce(f.on_time, 0)::int AS "statementsOnTime",
-             round(cov.covered::numeric / nullif(cov.clients, 0), 10) AS "contactCoverage",
-             coalesce(cov.clients, 0)::int AS "clientsActive",
-             coalesce(cov.covered, 0)::int AS "clientsContacted",
-             coalesce(st.n, 0)::int AS "activeProjects"
+      SELECT ${kpiColumns({ hasStatements: 'EXISTS (SELECT 1 FROM rollup_bank z WHERE z.month = k.month AND z.n > 0)', downgrades: 'st', active: 'st.n' })}
       FROM k
       LEFT JOIN mf st ON st.month = k.month
       LEFT JOIN flow f ON f.month = k.month
@@ -281,4 +241,34 @@ export class KpiRepository {
       ORDER BY k.month, cl.cls`;
     return sql<MixRow>(this.em, query.text, query.params);
   }
+}
+
+/**
+ * The KPI row of one month from the month list `k` and its sources — stock `st` (bal, npl), flow `f`,
+ * coverage `cov`, plans `pl`, downgrade pairs (`pairs`, `down` of the given alias) — shared by the
+ * base-table and the rollup path so both produce the same columns, types and rounding.
+ */
+function kpiColumns(src: { hasStatements: string; downgrades: string; active: string }): Fragment {
+  const dg = src.downgrades;
+  return raw(`to_char(k.month, 'YYYY-MM') AS month,
+             ${src.hasStatements} AS "hasStatements",
+             coalesce(st.bal, 0)::numeric(20, 2) AS "outstandingBalance",
+             coalesce(st.npl, 0)::numeric(20, 2) AS "nplBalance",
+             round(coalesce(st.npl / nullif(st.bal, 0), 0), 10) AS "nplRatio",
+             f.due::numeric(20, 2) AS "amountDue",
+             f.repaid::numeric(20, 2) AS "amountRepaid",
+             round(f.repaid / nullif(f.due, 0), 10) AS "recoveryRate",
+             coalesce(f.repaid_att, 0)::numeric(20, 2) AS "repaidYearToDate",
+             pl.planned AS "plannedRecovery",
+             round(coalesce(f.repaid_att, 0) / nullif(pl.planned, 0), 10) AS "recoveryPlanAttainment",
+             round(${dg}.down::numeric / nullif(${dg}.pairs, 0), 10) AS "downgradeRate",
+             coalesce(${dg}.pairs, 0)::int AS "downgradeCandidates",
+             coalesce(${dg}.down, 0)::int AS downgrades,
+             round(f.on_time / nullif(f.counted, 0), 10) AS "reportTimeliness",
+             coalesce(f.counted, 0)::int AS "statementsCounted",
+             coalesce(f.on_time, 0)::int AS "statementsOnTime",
+             round(cov.covered::numeric / nullif(cov.clients, 0), 10) AS "contactCoverage",
+             coalesce(cov.clients, 0)::int AS "clientsActive",
+             coalesce(cov.covered, 0)::int AS "clientsContacted",
+             coalesce(${src.active}, 0)::int AS "activeProjects"`);
 }
