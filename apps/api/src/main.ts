@@ -7,6 +7,7 @@ import { createApp, type App } from './server/app.js';
 import { loadSessionSecret } from './modules/auth/session-secret.js';
 import { DEMO_USERS, seedDemoUsers } from './seed/demo-users.js';
 import { startRollupRefresher, type RefresherHandle } from './modules/rollup/index.js';
+import { rankingSnapshotWarmer } from './modules/performance/index.js';
 
 const log = (m: string): void => console.log(`[loan-desk] ${m}`);
 
@@ -46,8 +47,15 @@ async function main(): Promise<void> {
   }
   const app = await createApp({ orm: db.orm, dashboardDist: config.dashboardDist, production: config.production, corsOrigins: config.corsOrigins, sessionSecret: loadSessionSecret(config.dataDir) });
   running.app = app;
-  // Catches the KPI rollups up with changes not maintained inline (see docs/performance.md).
-  if (config.rollupRefreshMs > 0) running.refresher = startRollupRefresher(db.url, { log, intervalMs: config.rollupRefreshMs });
+  // Catches the KPI rollups up with changes not maintained inline (see docs/performance.md),
+  // and keeps the latest month's client-manager ranking snapshot current (modules/performance).
+  if (config.rollupRefreshMs > 0) {
+    running.refresher = startRollupRefresher(db.url, {
+      log,
+      intervalMs: config.rollupRefreshMs,
+      afterRound: rankingSnapshotWarmer(() => db.orm.em.fork(), log),
+    });
+  }
   await new Promise<void>((resolve) => {
     running.server = app.express.listen(config.port, config.host, () => resolve());
   });

@@ -4,6 +4,7 @@ import { openOrm } from '../db/orm.js';
 import { migrationsList } from '../db/migrations/index.js';
 import { createApp } from '../server/app.js';
 import { startRollupRefresher } from '../modules/rollup/index.js';
+import { rankingSnapshotWarmer } from '../modules/performance/index.js';
 
 /**
  * The API on an existing, shared database WITHOUT migrating it (`pnpm bench` with
@@ -22,7 +23,14 @@ const pending = migrationsList.map((m) => m.name).filter((n) => !applied.has(n))
 if (pending.length) console.log(`[serve] not migrating; pending on this database: ${pending.join(', ')}`);
 const app = await createApp({ orm, sessionSecret: randomBytes(32), log: (e) => console.error(e) });
 const refreshMs = Number(process.env.ROLLUP_REFRESH_MS ?? 2000);
-const refresher = refreshMs > 0 ? startRollupRefresher(url, { intervalMs: refreshMs, log: (m) => console.log(`[serve] ${m}`) }) : undefined;
+const log = (m: string): void => console.log(`[serve] ${m}`);
+const refresher = refreshMs > 0
+  ? startRollupRefresher(url, {
+      intervalMs: refreshMs,
+      log,
+      afterRound: rankingSnapshotWarmer(() => orm.em.fork(), log),
+    })
+  : undefined;
 const port = Number(process.env.PORT ?? 4310);
 const server = app.express.listen(port, process.env.HOST ?? '127.0.0.1', () => console.log(`[serve] GraphQL on http://127.0.0.1:${port}/graphql`));
 const stop = async () => {

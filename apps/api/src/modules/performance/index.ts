@@ -7,3 +7,4 @@ import { BranchWorkloadDistributionResolver, WorkloadResolver } from './workload
 export const performanceResolvers: Function[] = [WorkloadResolver, BranchWorkloadDistributionResolver, RankingResolver, RankedClientManagerResolver, ScoreWeightsResolver];
 export { ScoreWeightVersionType, ScoreWeightType } from './performance.types.js';
 export { ScoreSubjectEnum, SUBJECT_COMPONENTS } from './performance.enums.js';
+export { warmRankingSnapshot, rankingSnapshotWarmer } from './performance.service.js';

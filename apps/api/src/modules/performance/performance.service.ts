@@ -1,8 +1,11 @@
+import type { EntityManager } from '@mikro-orm/postgresql';
 import { compareDecimal, isDecimalString, isStaffRole, isClientManagerRole, parseMonth } from '@loan-desk/domain';
 import { badInput, notFound } from '../../common/errors.js';
 import type { Context } from '../../context.js';
 import { dataScope, rowFilter } from '../auth/data-scope.js';
 import { PerformanceRepository } from './performance.repository.js';
+import { ensureRankingSnapshot } from './ranking.snapshot.js';
+import { execOf, rollupFreshness } from '../rollup/rollup.service.js';
 
 /**
  * Which client managers' rows the viewer may see (modules/auth/data-scope.ts): executives and HQ
@@ -46,4 +49,30 @@ export async function resolveWeightVersion(ctx: Context, version: number | null 
   const v = await repo.weightVersionFor('client_manager', version ?? null, month);
   if (!v) throw version === null || version === undefined ? notFound('Client-manager score weight version', 'any') : notFound('Client-manager score weight version', version);
   return v;
+}
+
+/**
+ * For the background refresher (after each round): makes sure the ranking the Rankings page opens
+ * with (latest month, weights in force, the norm setting) has a snapshot for the current state, so
+ * that after a write its first reader does not wait seconds for the whole bank's ranking.
+ * Returns what it built, or null when nothing needed building (or the rollups are stale).
+ */
+export async function warmRankingSnapshot(em: EntityManager): Promise<{ month: string; ms: number; rows: number } | null> {
+  const repo = new PerformanceRepository(em);
+  const fr = await rollupFreshness(execOf(em));
+  if (fr.stale) return null;
+  const month = await repo.latestStatementMonth();
+  if (!month) return null;
+  const [norm, version] = await Promise.all([repo.workloadNorm(), repo.weightVersionFor('client_manager', null, month)]);
+  if (!version) return null;
+  const r = await ensureRankingSnapshot(em, { month, norm, versionId: Number(version.id) }, fr);
+  return r?.built ? { month, ms: r.ms, rows: r.rows } : null;
+}
+
+/** `afterRound` for startRollupRefresher: warmRankingSnapshot on a fresh EntityManager, logged. */
+export function rankingSnapshotWarmer(fork: () => EntityManager, log: (m: string) => void): () => Promise<void> {
+  return async () => {
+    const r = await warmRankingSnapshot(fork());
+    if (r) log(`ranking ${r.month} snapshot built (${r.rows} client managers) in ${(r.ms / 1000).toFixed(1)} s`);
+  };
 }

@@ -361,8 +361,12 @@ export interface RefresherHandle {
  * REPEATABLE READ transaction (a consistent snapshot: changes committed meanwhile keep their queue
  * rows for the next round). Writers that could not maintain the rollups inline (lock held by a
  * rebuild, large imports, plain SQL changes, the rebuild a migration asks for) are caught up here.
+ * `afterRound` runs after every round (e.g. warming results derived from the rollups).
  */
-export function startRollupRefresher(url: string, opts: { intervalMs?: number; log?: (m: string) => void } = {}): RefresherHandle {
+export function startRollupRefresher(
+  url: string,
+  opts: { intervalMs?: number; log?: (m: string) => void; afterRound?: () => Promise<void> } = {},
+): RefresherHandle {
   const intervalMs = opts.intervalMs ?? 2000;
   let stopped = false;
   let timer: NodeJS.Timeout | undefined;
@@ -400,7 +404,10 @@ export function startRollupRefresher(url: string, opts: { intervalMs?: number; l
       // round() handles its own errors; the catch keeps a failure (e.g. during shutdown) from ever
       // becoming an unhandled rejection that would end the process.
       running = round()
-        .catch(() => {})
+        .then(() => (stopped ? undefined : opts.afterRound?.()))
+        .catch((err: unknown) => {
+          if (!stopped) opts.log?.(`after-refresh step failed: ${err instanceof Error ? err.message : String(err)}`);
+        })
         .finally(schedule);
     }, intervalMs);
     timer.unref();
