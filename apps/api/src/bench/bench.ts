@@ -285,6 +285,25 @@ async function main(): Promise<void> {
     }
     log(`incremental maintenance: ${maintenance}`);
 
+    // Rankings right after a write. Setting the workload norm to itself changes no figure but bumps
+    // the configuration generation like any staff or weight change: every cache and ranking snapshot
+    // is superseded, so the first reader waits for the bank-wide ranking to be built again (or for
+    // the background refresher's build); the next readers (any branch) read the new snapshot.
+    const firstAfterWrite: number[] = [];
+    const nextAfterWrite: number[] = [];
+    const otherBranches = (await db.query(`SELECT id FROM org_unit WHERE kind = 'branch' AND id <> $1 ORDER BY id LIMIT 3`, [branchId])).rows.map((r) => String(r.id));
+    for (const other of otherBranches) {
+      await db.query(`UPDATE setting SET value = value WHERE key = 'workload_norm'`);
+      let t = performance.now();
+      await gql(ops.CLIENT_MANAGER_RANKING, { month });
+      firstAfterWrite.push(performance.now() - t);
+      t = performance.now();
+      await gql(ops.BRANCH_RANKING, { month, branchId: other });
+      nextAfterWrite.push(performance.now() - t);
+    }
+    const afterWrite = `first reader (bank, first 300) ${firstAfterWrite.map((x) => ms(x)).join(' / ')} ms; next reader (another branch) ${nextAfterWrite.map((x) => ms(x)).join(' / ')} ms (${firstAfterWrite.length} writes)`;
+    log(`rankings right after a write: ${afterWrite}`);
+
     // Import rows/s through the import module's own benchmark (new BENCH projects + 12 months of statements).
     let importLine = 'not measured (BENCH_IMPORT=0)';
     let importRefresh = '';
@@ -330,6 +349,7 @@ async function main(): Promise<void> {
       '',
       `- Throughput, Overview operations together (${overview.map((o) => o.name.replace(/ \(.*/, '')).join(' + ')} in turn): ${throughput}`,
       `- Incremental rollup maintenance inside the writer's transaction: ${maintenance}`,
+      `- Client-manager ranking right after a write (a configuration change that supersedes every cache and snapshot): ${afterWrite}`,
       `- Import: ${importLine}`,
       ...(importRefresh ? [`- ${importRefresh}`] : []),
       `- Took ${((finished.getTime() - started.getTime()) / 1000).toFixed(0)} s.`,

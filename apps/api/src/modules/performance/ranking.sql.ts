@@ -18,20 +18,38 @@ export const CM_BRANCH = `CASE u.kind WHEN 'branch' THEN u.id WHEN 'branch_divis
 
 /** Facts (2)–(4) of the ranking read from the rollups instead of statements (same columns). */
 const RANKING_FACTS_ROLLUP = `
+    -- month m (k = 0) and m − 1 (k = 1): workload, balance, NPL balance; for k = 0 also month m's
+    -- share of the year to date (the months before it come next)
     SELECT mo.k, r.manager_id, false, NULL, NULL, NULL, NULL,
-           r.n, r.balance, r.npl_balance, NULL, NULL,
-           NULL, NULL, NULL, NULL
+           r.n, r.balance, r.npl_balance,
+           CASE WHEN mo.k = 0 THEN r.due END, CASE WHEN mo.k = 0 THEN r.repaid END,
+           CASE WHEN mo.k = 0 THEN r.n_submitted + CASE WHEN (r.month + interval '1 month 9 days')::date < current_date THEN r.n - r.n_submitted ELSE 0 END END,
+           CASE WHEN mo.k = 0 THEN r.n_on_time END,
+           NULL, NULL
     FROM mo JOIN rollup_manager r ON r.month = mo.month
     WHERE r.manager_id <> 0 AND r.n > 0
     UNION ALL
-    -- year to date, summed per (k, manager) before the UNION (≈ 10× fewer rows into the big GROUP BY)
+    -- year to date before m (January … m − 1 of m's year), summed once per manager and counted for
+    -- k = 0 and, when m − 1 is in the same year, for k = 1 (its whole year to date)
+    SELECT mo.k, y.manager_id, false, NULL, NULL, NULL, NULL,
+           0, NULL, NULL, y.due, y.repaid, y.reports, y.on_time, NULL, NULL
+    FROM (
+      SELECT r.manager_id, sum(r.due) AS due, sum(r.repaid) AS repaid,
+             sum(r.n_submitted + CASE WHEN (r.month + interval '1 month 9 days')::date < current_date THEN r.n - r.n_submitted ELSE 0 END)::int AS reports,
+             sum(r.n_on_time)::int AS on_time
+      FROM p JOIN rollup_manager r ON r.month >= date_trunc('year', p.m)::date AND r.month < p.m
+      WHERE r.manager_id <> 0 AND r.n > 0
+      GROUP BY r.manager_id
+    ) y JOIN mo ON mo.y0 = date_trunc('year', (SELECT m FROM p))::date
+    UNION ALL
+    -- m in January: m − 1's year to date is the whole previous year
     SELECT mo.k, r.manager_id, false, NULL, NULL, NULL, NULL,
            0, NULL, NULL, sum(r.due), sum(r.repaid),
            sum(r.n_submitted + CASE WHEN (r.month + interval '1 month 9 days')::date < current_date THEN r.n - r.n_submitted ELSE 0 END)::int,
            sum(r.n_on_time)::int,
            NULL, NULL
     FROM mo JOIN rollup_manager r ON r.month BETWEEN mo.y0 AND mo.month
-    WHERE r.manager_id <> 0 AND r.n > 0
+    WHERE mo.k = 1 AND mo.y0 <> date_trunc('year', (SELECT m FROM p))::date AND r.manager_id <> 0 AND r.n > 0
     GROUP BY mo.k, r.manager_id
     UNION ALL
     SELECT mo.k, r.key::int, false, NULL, NULL, NULL, NULL,
