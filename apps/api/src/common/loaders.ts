@@ -6,6 +6,19 @@ import DataLoader from 'dataloader';
  */
 export class Loaders {
   private readonly map = new Map<string, DataLoader<unknown, unknown>>();
+  private readonly bundles = new Map<string, { owner: unknown; value: unknown }>();
+
+  /**
+   * A module's set of loaders (e.g. `portfolioLoaders(ctx)`), made once per request instead of once
+   * per resolved field; made again if `owner` (the viewer it was made for) changes.
+   */
+  bundle<T>(key: string, owner: unknown, make: () => T): T {
+    const b = this.bundles.get(key);
+    if (b && b.owner === owner) return b.value as T;
+    const value = make();
+    this.bundles.set(key, { owner, value });
+    return value;
+  }
 
   get<K, V>(key: string, batch: (keys: readonly K[]) => Promise<(V | null)[]>): DataLoader<K, V | null> {
     let l = this.map.get(key);

@@ -96,19 +96,32 @@ export function Connection<T extends object>(node: ClassType<T>, nodeName: strin
 /**
  * Turns `first + 1` fetched rows into a connection page; `keyOf` returns the sort key (id last)
  * that the next page's keyset condition compares against.
+ *
+ * Cursors are encoded only when read: `edges` and `pageInfo` are computed on first access (many
+ * operations ask for `nodes` alone, and a page has up to 500 rows). Reading them gives the same
+ * values as before, with `edges[i].node === nodes[i]`.
  */
 export function toConnection<R, T>(rows: R[], first: number, totalCount: number, after: string | undefined | null, keyOf: (r: R) => unknown[], map: (r: R) => T): ConnectionShape<T> {
-  const page = rows.slice(0, first);
-  const edges = page.map((r) => ({ cursor: encodeCursor(keyOf(r)), node: map(r) }));
+  const page = rows.length > first ? rows.slice(0, first) : rows;
+  const nodes = page.map(map);
+  const cursorAt = (i: number): string => encodeCursor(keyOf(page[i]!));
+  let edges: { cursor: string; node: T }[] | undefined;
+  let pageInfo: PageInfo | undefined;
   return {
     totalCount,
-    pageInfo: {
-      hasNextPage: rows.length > first,
-      hasPreviousPage: Boolean(after),
-      startCursor: edges[0]?.cursor ?? null,
-      endCursor: edges[edges.length - 1]?.cursor ?? null,
+    get pageInfo(): PageInfo {
+      pageInfo ??= {
+        hasNextPage: rows.length > first,
+        hasPreviousPage: Boolean(after),
+        startCursor: edges ? (edges[0]?.cursor ?? null) : page.length ? cursorAt(0) : null,
+        endCursor: edges ? (edges[edges.length - 1]?.cursor ?? null) : page.length ? cursorAt(page.length - 1) : null,
+      };
+      return pageInfo;
     },
-    edges,
-    nodes: edges.map((e) => e.node),
+    get edges(): { cursor: string; node: T }[] {
+      edges ??= nodes.map((node, i) => ({ cursor: cursorAt(i), node }));
+      return edges;
+    },
+    nodes,
   };
 }

@@ -3,6 +3,7 @@ import { buildSchema } from 'type-graphql';
 import { lexicographicSortSchema, printSchema, type GraphQLSchema } from 'graphql';
 import { resolvers } from './resolvers.js';
 import { authChecker } from '../modules/auth/auth-checker.js';
+import { validateArgs } from '../common/validation.js';
 
 let cached: Promise<GraphQLSchema> | undefined;
 
@@ -10,6 +11,8 @@ export function buildAppSchema(): Promise<GraphQLSchema> {
   cached ??= buildSchema({
     resolvers,
     validate: { forbidUnknownValues: false },
+    // the same validation with class-validator imported once, not on every resolver call
+    validateFn: validateArgs,
     authChecker,
     scalarsMap: [],
     orphanedTypes: [],

@@ -4,8 +4,13 @@ import { OrganizationRepository } from './organization.repository.js';
 import type { OrgUnitType, StaffType, TeamType } from './organization.types.js';
 import { dataScope, rowFilter } from '../auth/data-scope.js';
 
-/** Batched lookups other modules use for nested fields (project.branch, client.owner, …). */
-export const orgLoaders = (ctx: Context) => {
+/**
+ * Batched lookups other modules use for nested fields (project.branch, client.owner, …); made once
+ * per request (nested fields call this once per row).
+ */
+export const orgLoaders = (ctx: Context) => ctx.loaders.bundle('org', ctx.viewer, () => makeOrgLoaders(ctx));
+
+const makeOrgLoaders = (ctx: Context) => {
   const repo = new OrganizationRepository(ctx.em);
   return {
     unit: ctx.loaders.get<number, OrgUnitType>('org.unit', async (ids) => byKey(ids, await repo.unitsByIds(ids), (r) => r.id)),

@@ -1,5 +1,6 @@
 import { Arg, Args, Ctx, FieldResolver, Int, Query, Resolver, Root } from 'type-graphql';
 import type { Context } from '../../context.js';
+import type { Row } from './portfolio.types.js';
 import { badInput } from '../../common/errors.js';
 import type { ConnectionShape } from '../../common/pagination.js';
 import { orgLoaders } from '../organization/organization.loaders.js';
@@ -29,7 +30,7 @@ export class SettlementAgentBankResolver {
     description: 'Quarterly evaluations (timeliness and accuracy of fund transfers), newest first.',
   })
   async evaluations(
-    @Root() b: SettlementAgentBankType,
+    @Root() b: Row<SettlementAgentBankType>,
     @Ctx() ctx: Context,
     @Arg('last', () => Int, { nullable: true, description: 'Only the latest N quarters (default: all).' }) last: number | null,
   ): Promise<AgentBankEvaluationType[]> {
@@ -42,7 +43,7 @@ export class SettlementAgentBankResolver {
   }
 
   @FieldResolver(() => Int, { description: 'Number of active projects settled through this bank.' })
-  async projectCount(@Root() b: SettlementAgentBankType, @Ctx() ctx: Context): Promise<number> {
+  async projectCount(@Root() b: Row<SettlementAgentBankType>, @Ctx() ctx: Context): Promise<number> {
     return (await portfolioLoaders(ctx).agentBankProjectCount.load(b.id)) ?? 0;
   }
 }
@@ -50,7 +51,7 @@ export class SettlementAgentBankResolver {
 @Resolver(() => AgentBankEvaluationType)
 export class AgentBankEvaluationResolver {
   @FieldResolver(() => StaffType, { nullable: true, description: 'Who evaluated (client management division).' })
-  evaluatedBy(@Root() e: AgentBankEvaluationType, @Ctx() ctx: Context): Promise<StaffType | null> | null {
+  evaluatedBy(@Root() e: Row<AgentBankEvaluationType>, @Ctx() ctx: Context): Promise<StaffType | null> | null {
     return e.evaluatedById === null ? null : orgLoaders(ctx).staff.load(e.evaluatedById);
   }
 }
@@ -71,22 +72,22 @@ export class UpcomingRepaymentResolver {
   }
 
   @FieldResolver(() => ProjectType, { description: 'Project (loan).' })
-  async project(@Root() r: UpcomingRepaymentType, @Ctx() ctx: Context): Promise<ProjectType> {
+  async project(@Root() r: Row<UpcomingRepaymentType>, @Ctx() ctx: Context): Promise<ProjectType> {
     return (await portfolioLoaders(ctx).project.load(r.projectId))!;
   }
 
   @FieldResolver(() => ClientType, { description: 'Client to write to.' })
-  async client(@Root() r: UpcomingRepaymentType, @Ctx() ctx: Context): Promise<ClientType> {
+  async client(@Root() r: Row<UpcomingRepaymentType>, @Ctx() ctx: Context): Promise<ClientType> {
     return (await portfolioLoaders(ctx).client.load(r.clientId))!;
   }
 
   @FieldResolver(() => [ContactType], { description: 'Contact persons of the client (addressees of the letter).' })
-  async contacts(@Root() r: UpcomingRepaymentType, @Ctx() ctx: Context): Promise<ContactType[]> {
+  async contacts(@Root() r: Row<UpcomingRepaymentType>, @Ctx() ctx: Context): Promise<ContactType[]> {
     return (await portfolioLoaders(ctx).contacts.load(r.clientId)) ?? [];
   }
 
   @FieldResolver(() => StaffType, { nullable: true, description: 'Responsible client manager.' })
-  clientManager(@Root() r: UpcomingRepaymentType, @Ctx() ctx: Context): Promise<StaffType | null> | null {
+  clientManager(@Root() r: Row<UpcomingRepaymentType>, @Ctx() ctx: Context): Promise<StaffType | null> | null {
     return r.managerId === null ? null : orgLoaders(ctx).staff.load(r.managerId);
   }
 }

@@ -7,11 +7,43 @@ import type { ClientsArgs } from './portfolio.inputs.js';
 import { isoTs, keyset, likePattern, optionalId, pgArray, startOf, TODAY, type SortKey } from './portfolio.sql.js';
 import type { ClientContactLogType, ClientType, ContactType } from './portfolio.types.js';
 import { rowFilter, type DataScope } from '../auth/data-scope.js';
+import { STAFF_COLS } from '../organization/organization.repository.js';
+import type { StaffType } from '../organization/organization.types.js';
+import {
+  attachRelations,
+  relationJson,
+  rowColumns,
+  selectList,
+  STAFF_PLAIN_FIELDS,
+  type ClientRelations,
+  type FieldSelection,
+} from './portfolio.prefetch.js';
 
 
-export const CLIENT_COLS = `c.id, c.external_key AS "externalKey", c.name, c.client_type AS "clientType", c.industry, c.source,
-  c.company_nature AS "companyNature", c.annual_revenue::text AS "annualRevenue", c.address, c.owner_id IS NULL AS "inPool",
-  ${isoTs('c.created_at')} AS "createdAt", ${isoTs('c.updated_at')} AS "updatedAt", c.branch_id AS "branchId", c.owner_id AS "ownerId"`;
+/** Every client column, by output name (the ClientType fields and the ids its field resolvers use). */
+const CLIENT_COLUMNS: ReadonlyMap<string, string> = new Map([
+  ['id', 'c.id'],
+  ['externalKey', 'c.external_key'],
+  ['name', 'c.name'],
+  ['clientType', 'c.client_type'],
+  ['industry', 'c.industry'],
+  ['source', 'c.source'],
+  ['companyNature', 'c.company_nature'],
+  ['annualRevenue', 'c.annual_revenue::text'],
+  ['address', 'c.address'],
+  ['inPool', 'c.owner_id IS NULL'],
+  ['createdAt', isoTs('c.created_at')],
+  ['updatedAt', isoTs('c.updated_at')],
+  ['branchId', 'c.branch_id'],
+  ['ownerId', 'c.owner_id'],
+]);
+export const CLIENT_COLS = selectList(CLIENT_COLUMNS);
+/** Client fields read from the row as they are (the others are field resolvers, client.resolver.ts). */
+export const CLIENT_PLAIN_FIELDS: ReadonlySet<string> = new Set([...CLIENT_COLUMNS.keys()].filter((k) => k !== 'branchId' && k !== 'ownerId'));
+/** Read for every listed client whatever the selection: what the Client field resolvers use. */
+const CLIENT_KEYS = ['id', 'branchId', 'ownerId'];
+/** Client fields answered by a field resolver from CLIENT_KEYS alone. */
+const CLIENT_RESOLVED: ReadonlySet<string> = new Set(['branch', 'owner', 'contacts', 'projects', 'contactLog', 'lastContactOn']);
 
 const CONTACT_LOG_COLS = `l.id, l.client_id AS "clientId", l.staff_id AS "staffId", l.kind, to_char(l.contacted_on, 'YYYY-MM-DD') AS "contactedOn",
   l.notes, ${isoTs('l.created_at')} AS "createdAt"`;
@@ -35,6 +67,22 @@ const VIEW_SQL: Record<Exclude<ClientView, 'MINE'>, string> = {
   POOL: 'c.owner_id IS NULL',
 };
 
+/** The latest logged contact date of client c (as the `lastContactOn` loader reads it). */
+const LAST_CONTACT_ON = `(SELECT to_char(max(cc.contacted_on), 'YYYY-MM-DD') FROM client_contact cc WHERE cc.client_id = c.id)`;
+
+/**
+ * What the operation selects on the rows of the client list (see `list`): `fields`, the Client
+ * fields (all columns when absent); `owner`: the fields selected on it, and `lastContactOn`, read
+ * with the rows when given.
+ */
+export interface ClientListSelection {
+  fields?: ReadonlySet<string>;
+  owner?: FieldSelection;
+  lastContactOn?: boolean;
+}
+
+type ListRow = ClientType & { sortKey: string; relOwner?: StaffType | null; relLastContactOn?: string | null };
+
 export class ClientRepository {
   /** `scope`: the viewer's rows (auth/data-scope.ts); every read below is restricted to it. */
   constructor(
@@ -46,8 +94,15 @@ export class ClientRepository {
     return rowFilter(this.scope).client('c');
   }
 
-  /** `viewerStaffId`: the signed-in person, used by MINE when `asStaffId` is not given. */
-  async list(args: ClientsArgs, viewerStaffId: number | null = null): Promise<ConnectionShape<ClientType>> {
+  /**
+   * `viewerStaffId`: the signed-in person, used by MINE when `asStaffId` is not given.
+   * `selection`: what the operation reads of the rows. Only those columns are read (plus the ids the
+   * field resolvers use), and the owner and latest contact date of each row of the page are read in
+   * the same statement and attached to the rows (portfolio.prefetch.ts) instead of DataLoader queries
+   * in a second round trip: what those loaders return (same columns, same data-scope predicate),
+   * restricted to the selected fields when those are plain columns.
+   */
+  async list(args: ClientsArgs, viewerStaffId: number | null = null, selection: ClientListSelection = {}): Promise<ConnectionShape<ClientType>> {
     const first = pageSize(args.first);
     const f = args.filter ?? {};
     const view = args.view ?? ClientView.ALL;
@@ -88,10 +143,20 @@ export class ClientRepository {
     const ks = keyset(key, 'c.id', order.direction === SortDirection.DESC, `client:${order.field}:${order.direction}`, args.after);
     where.push(this.visible);
     const cond = where.join(' AND ');
+    const rel: string[] = [];
+    if (selection.owner)
+      rel.push(
+        `${relationJson(
+          `SELECT ${STAFF_COLS} FROM staff s JOIN org_unit u ON u.id = s.unit_id WHERE s.id = c.owner_id AND ${rowFilter(this.scope).staff('s')}`,
+          STAFF_PLAIN_FIELDS,
+          selection.owner,
+        )} AS "relOwner"`,
+      );
+    if (selection.lastContactOn) rel.push(`${LAST_CONTACT_ON} AS "relLastContactOn"`);
     const [rows, count] = await Promise.all([
-      sql<ClientType & { sortKey: string }>(
+      sql<ListRow>(
         this.em,
-        `SELECT ${CLIENT_COLS}, (${key.expr})::text AS "sortKey" FROM client c
+        `SELECT ${rowColumns(CLIENT_COLUMNS, CLIENT_KEYS, CLIENT_RESOLVED, selection.fields)}, (${key.expr})::text AS "sortKey"${rel.map((r) => `, ${r}`).join('')} FROM client c
         WHERE ${cond} AND ${ks.where} ORDER BY ${ks.orderBy} LIMIT ?`,
         [...params, ...ks.params, first + 1],
       ),
@@ -103,7 +168,13 @@ export class ClientRepository {
       count[0]?.n ?? 0,
       args.after,
       (r) => [ks.tag, r.sortKey, r.id],
-      ({ sortKey: _k, ...r }) => r,
+      ({ sortKey: _k, relOwner, relLastContactOn, ...c }) => {
+        if (!rel.length) return c;
+        const related: ClientRelations = {};
+        if (selection.owner) related.owner = relOwner!;
+        if (selection.lastContactOn) related.lastContactOn = relLastContactOn!;
+        return attachRelations(c, related);
+      },
     );
   }
 

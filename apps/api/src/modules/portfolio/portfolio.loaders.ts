@@ -2,7 +2,7 @@ import type { Context } from '../../context.js';
 import type { ConnectionShape } from '../../common/pagination.js';
 import { byKey, groupByKey } from '../../common/loaders.js';
 import { AgentBankRepository } from './agent-bank.repository.js';
-import { dataScope } from '../auth/data-scope.js';
+import { dataScope, type DataScope } from '../auth/data-scope.js';
 import { ClientRepository } from './client.repository.js';
 import type { StatementsArgs } from './portfolio.inputs.js';
 import { ProjectRepository } from './project.repository.js';
@@ -18,9 +18,17 @@ import type {
   SettlementAgentBankType,
 } from './portfolio.types.js';
 
-/** Batched lookups for the nested fields of clients, projects and agent banks (one query per relation per level). */
+/**
+ * Batched lookups for the nested fields of clients, projects and agent banks (one query per
+ * relation per level). Made once per request (nested fields call this once per row); the viewer's
+ * data scope is checked on every call, as before.
+ */
 export const portfolioLoaders = (ctx: Context) => {
   const scope = dataScope(ctx.viewer);
+  return ctx.loaders.bundle('pf', ctx.viewer, () => makePortfolioLoaders(ctx, scope));
+};
+
+const makePortfolioLoaders = (ctx: Context, scope: DataScope) => {
   const clients = new ClientRepository(ctx.em, scope);
   const projects = new ProjectRepository(ctx.em, scope);
   const banks = new AgentBankRepository(ctx.em, scope);

@@ -322,6 +322,14 @@ export class UpcomingRepaymentType {
   managerId!: number | null;
 }
 
+/**
+ * The `@Root()` parameter type of this module's field resolvers: a row as the repositories return it
+ * (a plain object with the class's fields), only read. Not the class itself: for a class, type-graphql
+ * copies the row into a new instance of it for every resolved field of every row; for this type
+ * (emitted as `Object` in the decorator metadata) it passes the row as it is.
+ */
+export type Row<T> = Readonly<T>;
+
 export const ClientConnection = Connection(ClientType, 'Client', 'client');
 export const ProjectConnection = Connection(ProjectType, 'Project', 'project');
 export const CashFlowStatementConnection = Connection(CashFlowStatementType, 'CashFlowStatement', 'cash-flow statement');

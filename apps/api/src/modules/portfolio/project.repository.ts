@@ -5,22 +5,81 @@ import { sql } from '../../common/sql.js';
 import { ProjectSortField, SortDirection } from './portfolio.enums.js';
 import type { ProjectsArgs, StatementsArgs } from './portfolio.inputs.js';
 import { checkAmount, isoTs, keyset, likePattern, optionalId, pgArray, TODAY, type SortKey } from './portfolio.sql.js';
-import type { AssignmentType, CashFlowStatementType, ProjectType, RestructuringCaseType } from './portfolio.types.js';
+import type { AssignmentType, CashFlowStatementType, ClientType, ProjectType, RestructuringCaseType } from './portfolio.types.js';
 import { rowFilter, type DataScope } from '../auth/data-scope.js';
+import { STAFF_COLS } from '../organization/organization.repository.js';
+import type { StaffType } from '../organization/organization.types.js';
+import { CLIENT_COLS, CLIENT_PLAIN_FIELDS } from './client.repository.js';
+import {
+  attachRelations,
+  relationJson,
+  rowColumns,
+  selectList,
+  STAFF_PLAIN_FIELDS,
+  type FieldSelection,
+  type ProjectRelations,
+} from './portfolio.prefetch.js';
 
-export const PROJECT_COLS = `p.id, p.external_key AS "externalKey", p.name, p.client_id AS "clientId", p.branch_id AS "branchId",
-  p.manager_id AS "managerId", p.assistant_id AS "assistantId", p.sector, p.approved_amount::text AS "approvedAmount",
-  p.disbursed_amount::text AS "disbursedAmount", p.balance::text AS balance, p.currency, to_char(p.start_date, 'YYYY-MM-DD') AS "startDate",
-  to_char(p.maturity_date, 'YYYY-MM-DD') AS "maturityDate", p.status, p.importance, p.classification, p.agent_bank_id AS "agentBankId",
-  p.version, ${isoTs('p.created_at')} AS "createdAt", ${isoTs('p.updated_at')} AS "updatedAt"`;
+/** Every project column, by output name (the ProjectType fields and the ids its field resolvers use). */
+const PROJECT_COLUMNS: ReadonlyMap<string, string> = new Map([
+  ['id', 'p.id'],
+  ['externalKey', 'p.external_key'],
+  ['name', 'p.name'],
+  ['clientId', 'p.client_id'],
+  ['branchId', 'p.branch_id'],
+  ['managerId', 'p.manager_id'],
+  ['assistantId', 'p.assistant_id'],
+  ['sector', 'p.sector'],
+  ['approvedAmount', 'p.approved_amount::text'],
+  ['disbursedAmount', 'p.disbursed_amount::text'],
+  ['balance', 'p.balance::text'],
+  ['currency', 'p.currency'],
+  ['startDate', "to_char(p.start_date, 'YYYY-MM-DD')"],
+  ['maturityDate', "to_char(p.maturity_date, 'YYYY-MM-DD')"],
+  ['status', 'p.status'],
+  ['importance', 'p.importance'],
+  ['classification', 'p.classification'],
+  ['agentBankId', 'p.agent_bank_id'],
+  ['version', 'p.version'],
+  ['createdAt', isoTs('p.created_at')],
+  ['updatedAt', isoTs('p.updated_at')],
+]);
+export const PROJECT_COLS = selectList(PROJECT_COLUMNS);
+/** Read for every listed project whatever the selection: what the Project field resolvers use. */
+const PROJECT_KEYS = ['id', 'clientId', 'branchId', 'managerId', 'assistantId', 'agentBankId'];
+/** Project fields answered by a field resolver (project.resolver.ts) from PROJECT_KEYS alone. */
+const PROJECT_RESOLVED: ReadonlySet<string> = new Set([
+  'client',
+  'branch',
+  'clientManager',
+  'assistant',
+  'team',
+  'agentBank',
+  'lastStatement',
+  'statements',
+  'assignments',
+  'restructuringCases',
+]);
 
 /** Due date of a statement: the 10th of the following month (product rule). */
 const DUE = `(s.month + interval '1 month 9 days')::date`;
-export const STATEMENT_COLS = `s.project_id AS "projectId", to_char(s.month, 'YYYY-MM') AS month, s.balance::text AS balance,
-  s.principal_due::text AS "principalDue", s.interest_due::text AS "interestDue", s.principal_repaid::text AS "principalRepaid",
-  s.interest_repaid::text AS "interestRepaid", s.classification, s.days_overdue AS "daysOverdue",
-  to_char(s.submitted_on, 'YYYY-MM-DD') AS "submittedOn", to_char(${DUE}, 'YYYY-MM-DD') AS "dueDate",
-  CASE WHEN s.submitted_on IS NOT NULL THEN s.submitted_on <= ${DUE} WHEN ${TODAY} > ${DUE} THEN false END AS "submittedOnTime"`;
+const STATEMENT_COLUMNS: ReadonlyMap<string, string> = new Map([
+  ['projectId', 's.project_id'],
+  ['month', "to_char(s.month, 'YYYY-MM')"],
+  ['balance', 's.balance::text'],
+  ['principalDue', 's.principal_due::text'],
+  ['interestDue', 's.interest_due::text'],
+  ['principalRepaid', 's.principal_repaid::text'],
+  ['interestRepaid', 's.interest_repaid::text'],
+  ['classification', 's.classification'],
+  ['daysOverdue', 's.days_overdue'],
+  ['submittedOn', "to_char(s.submitted_on, 'YYYY-MM-DD')"],
+  ['dueDate', `to_char(${DUE}, 'YYYY-MM-DD')`],
+  ['submittedOnTime', `CASE WHEN s.submitted_on IS NOT NULL THEN s.submitted_on <= ${DUE} WHEN ${TODAY} > ${DUE} THEN false END`],
+]);
+export const STATEMENT_COLS = selectList(STATEMENT_COLUMNS);
+/** CashFlowStatement fields read from the row as they are (all but `project`, a field resolver). */
+const STATEMENT_PLAIN_FIELDS: ReadonlySet<string> = new Set([...STATEMENT_COLUMNS.keys()].filter((k) => k !== 'projectId'));
 
 const CASE_COLS = `rc.id, rc.project_id AS "projectId", rc.specialist_id AS "specialistId", rc.status, to_char(rc.opened_on, 'YYYY-MM-DD') AS "openedOn",
   to_char(rc.closed_on, 'YYYY-MM-DD') AS "closedOn", rc.notes`;
@@ -41,6 +100,25 @@ const PROJECT_SORT: Record<ProjectSortField, SortKey> = {
   UPDATED_AT: { expr: 'p.updated_at', cast: 'timestamptz' },
 };
 
+/**
+ * What the operation selects on the rows of the project list (see `list`): `fields`, the Project
+ * fields (all columns when absent); `client`, `clientManager`, `lastStatement`: the fields selected on
+ * those relations, read with the rows when given.
+ */
+export interface ProjectListSelection {
+  fields?: ReadonlySet<string>;
+  client?: FieldSelection;
+  clientManager?: FieldSelection;
+  lastStatement?: FieldSelection;
+}
+
+type ListRow = ProjectType & {
+  sortKey: string;
+  relClient?: ClientType | null;
+  relManager?: StaffType | null;
+  relLast?: CashFlowStatementType | null;
+};
+
 export class ProjectRepository {
   /** `scope`: the viewer's rows (auth/data-scope.ts); every project read below is restricted to it. */
   constructor(
@@ -52,7 +130,16 @@ export class ProjectRepository {
     return rowFilter(this.scope).project('p');
   }
 
-  async list(args: ProjectsArgs): Promise<ConnectionShape<ProjectType>> {
+  /**
+   * `selection`: what the operation reads of the rows. Only those columns are read (plus the ids the
+   * field resolvers use), and the selected client, client manager and latest statement of each row
+   * of the page are read in the same statement (one sub-select per row of the page, evaluated after
+   * the LIMIT) and attached to the rows (portfolio.prefetch.ts) instead of three DataLoader queries in
+   * a second round trip. Each relation is what the field's DataLoader returns — same columns, same
+   * data-scope predicates, null when there is none or the viewer may not see it — restricted to the
+   * selected fields when those are plain columns.
+   */
+  async list(args: ProjectsArgs, selection: ProjectListSelection = {}): Promise<ConnectionShape<ProjectType>> {
     const first = pageSize(args.first);
     const f = args.filter ?? {};
     const where: string[] = [this.visible];
@@ -86,23 +173,53 @@ export class ProjectRepository {
     const ks = keyset(key, 'p.id', order.direction === SortDirection.DESC, `project:${order.field}:${order.direction}`, args.after);
     const cond = where.join(' AND ');
     const needLatest = f.overdue != null;
+    const filters = rowFilter(this.scope);
+    const rel: string[] = [];
+    if (selection.client)
+      rel.push(
+        `${relationJson(`SELECT ${CLIENT_COLS} FROM client c WHERE c.id = p.client_id AND ${filters.client('c')}`, CLIENT_PLAIN_FIELDS, selection.client)} AS "relClient"`,
+      );
+    if (selection.clientManager)
+      rel.push(
+        `${relationJson(
+          `SELECT ${STAFF_COLS} FROM staff s JOIN org_unit u ON u.id = s.unit_id WHERE s.id = p.manager_id AND ${filters.staff('s')}`,
+          STAFF_PLAIN_FIELDS,
+          selection.clientManager,
+        )} AS "relManager"`,
+      );
+    if (selection.lastStatement)
+      rel.push(
+        `${relationJson(
+          `SELECT ${STATEMENT_COLS} FROM (SELECT * FROM cash_flow_statement cs WHERE cs.project_id = p.id ORDER BY cs.month DESC LIMIT 1) s`,
+          STATEMENT_PLAIN_FIELDS,
+          selection.lastStatement,
+        )} AS "relLast"`,
+      );
     const [rows, count] = await Promise.all([
-      sql<ProjectType & { sortKey: string }>(
+      sql<ListRow>(
         this.em,
-        `SELECT ${PROJECT_COLS}, (${key.expr})::text AS "sortKey" FROM project p
+        `SELECT ${rowColumns(PROJECT_COLUMNS, PROJECT_KEYS, PROJECT_RESOLVED, selection.fields)}, (${key.expr})::text AS "sortKey"${rel.map((r) => `, ${r}`).join('')} FROM project p
         ${needLatest || order.field === ProjectSortField.DAYS_OVERDUE ? LATEST_JOIN : ''}
         WHERE ${cond} AND ${ks.where} ORDER BY ${ks.orderBy} LIMIT ?`,
         [...params, ...ks.params, first + 1],
       ),
       sql<{ n: number }>(this.em, `SELECT count(*)::int AS n FROM project p ${needLatest ? LATEST_JOIN : ''} WHERE ${cond}`, params),
     ]);
+    const withRelations = rel.length > 0;
     return toConnection(
       rows,
       first,
       count[0]?.n ?? 0,
       args.after,
       (r) => [ks.tag, r.sortKey, r.id],
-      ({ sortKey: _k, ...r }) => r,
+      ({ sortKey: _k, relClient, relManager, relLast, ...p }) => {
+        if (!withRelations) return p;
+        const related: ProjectRelations = {};
+        if (selection.client) related.client = relClient!;
+        if (selection.clientManager) related.clientManager = relManager!;
+        if (selection.lastStatement) related.lastStatement = relLast!;
+        return attachRelations(p, related);
+      },
     );
   }
 
