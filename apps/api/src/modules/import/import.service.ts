@@ -81,7 +81,8 @@ export interface ImportResult {
   /**
    * Milliseconds per phase: stage (parse + COPY; `parse` is the parser's share of it), projects
    * (statements: look up the projects named), merge, report / merge again (only when rows
-   * were rejected), realign, listeners (what `onImportMerged` listeners took, e.g. the rollups), commit.
+   * were rejected), realign, listeners (what `onImportMerged` listeners took, e.g. the rollups:
+   * before and after the merge together; `listeners before merge` is the share before it), commit.
    */
   phases: Record<string, number>;
   /**
@@ -93,10 +94,36 @@ export interface ImportResult {
   foreignKeyCheck?: 'set' | 'row';
 }
 
-/** Something another module wants to do inside an import's transaction, after the merge (e.g. rollups). */
-export type ImportListener = (tx: { client: pg.Client; kind: ImportKind; affectedProjectsTable: string }) => Promise<void>;
+/**
+ * What an import tells a listener before its merge, in its transaction (e.g. the rollups keep an
+ * image of what the merge may change, to turn it into deltas afterwards).
+ */
+export interface ImportPreMergeContext {
+  client: pg.Client;
+  kind: ImportKind;
+  /**
+   * A query returning `project_id`: every existing project whose rows the merge may change
+   * (statements: the projects the file names; projects: the existing projects whose keys the file
+   * names; clients: null — no project changes). Projects the merge creates are not in it.
+   */
+  candidateProjects: string | null;
+  /**
+   * Statements: a query returning one date column, the months of the file's rows (the merge writes
+   * statements of no other month); null for other kinds.
+   */
+  candidateMonths: string | null;
+}
+
+/**
+ * Something another module wants to do inside an import's transaction, after the merge (e.g.
+ * rollups), and optionally (`beforeMerge`) before it. `beforeMerge` runs once, before the first
+ * merge attempt, also for imports that end up refused (their transaction is rolled back).
+ */
+export type ImportListener = ((tx: { client: pg.Client; kind: ImportKind; affectedProjectsTable: string }) => Promise<void>) & {
+  beforeMerge?: (tx: ImportPreMergeContext) => Promise<void>;
+};
 const listeners: ImportListener[] = [];
-/** Registers a listener run inside every committing import's transaction, after the merge. */
+/** Registers a listener run inside every committing import's transaction, after the merge (and its `beforeMerge` before it). */
 export function onImportMerged(listener: ImportListener): void {
   listeners.push(listener);
 }
@@ -210,6 +237,14 @@ export async function importCsv(url: string, opts: ImportOptions): Promise<Impor
       if (row.unlocked > 0) throw new Error(`${row.unlocked} statement(s) name a project that was deleted while the import ran; nothing was written`);
       return row;
     };
+    // Listeners that want to see the rows before the merge (e.g. the rollups' image for deltas).
+    const pre = preMergeContext(client, opts.kind);
+    let preMs = 0;
+    if (listeners.some((l) => l.beforeMerge)) {
+      for (const l of listeners) await l.beforeMerge?.(pre);
+      phase('listeners before merge');
+      preMs = phases['listeners before merge']!;
+    }
     await opts.hooks?.beforeMerge?.(client);
     await client.query('SAVEPOINT merge');
     try {
@@ -274,6 +309,8 @@ export async function importCsv(url: string, opts: ImportOptions): Promise<Impor
     await opts.hooks?.beforeListeners?.(client);
     for (const l of listeners) await l({ client, kind: opts.kind, affectedProjectsTable: AFFECTED });
     phase('listeners');
+    // `listeners` is all the listeners took (before and after the merge); `listeners before merge` its share before.
+    phases.listeners! += preMs;
     await opts.hooks?.afterMerge?.(client);
     const unchanged = accepted - merged.inserted - merged.updated;
     const status = rejected > 0 ? 'partial' : 'committed';
@@ -286,6 +323,29 @@ export async function importCsv(url: string, opts: ImportOptions): Promise<Impor
     throw err;
   } finally {
     await client.end().catch(() => {});
+  }
+}
+
+/** The candidate projects and months of a merge, for ImportListener.beforeMerge (see ImportPreMergeContext). */
+function preMergeContext(client: pg.Client, kind: ImportKind): ImportPreMergeContext {
+  switch (kind) {
+    case 'statements':
+      return {
+        client, kind,
+        candidateProjects: `SELECT id AS project_id FROM ${PROJECTS}`,
+        // Every month the merge can write casts without error (a superset is fine: rows that turn
+        // out to be rejected change nothing).
+        candidateMonths: `SELECT (m || '-01')::date FROM (SELECT DISTINCT s.month AS m FROM ${STAGE} s) d
+          WHERE length(m) = 7 AND substr(m, 5, 1) = '-' AND pg_input_is_valid(m || '-01', 'date')`,
+      };
+    case 'projects':
+      return {
+        client, kind,
+        candidateProjects: `SELECT p.id AS project_id FROM project p WHERE p.external_key IN (SELECT s.external_key FROM ${STAGE} s)`,
+        candidateMonths: null,
+      };
+    default:
+      return { client, kind, candidateProjects: null, candidateMonths: null };
   }
 }
 

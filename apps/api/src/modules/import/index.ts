@@ -2,4 +2,4 @@
 import { ImportResolver } from './import.resolver.js';
 
 export const importResolvers: Function[] = [ImportResolver];
-export { importCsv, onImportMerged, type ImportListener, type ImportResult } from './import.service.js';
+export { importCsv, onImportMerged, type ImportListener, type ImportPreMergeContext, type ImportResult } from './import.service.js';

@@ -38,8 +38,23 @@ export const COARSE = [
   { table: 'rollup_manager', keys: ['month', 'manager_id'] },
 ] as const;
 
-/** Fine rows computed from the base tables; `where` filters `s` (statement) / `p` (project); extra joins first. */
-export function fineSelect(join: string, where: string): string {
+/** Key columns of rollup_fine, in table order. */
+export const FINE_KEYS = ['month', 'branch_id', 'manager_id', 'sector', 'importance', 'classification'] as const;
+/** Measure columns of rollup_fine, in table order (sums of numeric amounts and integer counts). */
+export const FINE_MEASURES = ['n', 'balance', 'due', 'repaid', 'n_submitted', 'n_on_time', 'dg_pairs', 'dg_down'] as const;
+const FINE_COUNTS: ReadonlySet<string> = new Set(['n', 'n_submitted', 'n_on_time', 'dg_pairs', 'dg_down']);
+
+/**
+ * Fine rows computed from statements; `where` filters `s` (statement) / `p` (project, or any row
+ * source with its branch_id, manager_id, sector and importance); extra joins first. The downgrade
+ * pair of a statement is its project's statement of m − 3, looked up in `s0From` (default: the
+ * statement table; a set holding at least those statements gives the same rows).
+ *
+ * Every measure is a sum or a count of statements, each statement belonging to one project: a fine
+ * row is the sum of its projects' contributions, so a project's own contribution (this select
+ * restricted to its statements) can be added and taken away (see refreshRollups, per-project deltas).
+ */
+export function fineSelect(join: string, where: string, s0From = 'cash_flow_statement'): string {
   return `
     SELECT s.month, p.branch_id, coalesce(p.manager_id, 0) AS manager_id, p.sector, p.importance, s.classification,
            count(*)::int AS n, sum(s.balance) AS balance,
@@ -49,9 +64,48 @@ export function fineSelect(join: string, where: string): string {
            count(s0.project_id)::int AS dg_pairs,
            count(*) FILTER (WHERE s.classification > s0.classification)::int AS dg_down
     FROM ${join}
-    LEFT JOIN cash_flow_statement s0 ON s0.project_id = s.project_id AND s0.month = (s.month - interval '3 months')::date
+    LEFT JOIN ${s0From} s0 ON s0.project_id = s.project_id AND s0.month = (s.month - interval '3 months')::date
     WHERE ${where}
     GROUP BY 1, 2, 3, 4, 5, 6`;
+}
+
+/**
+ * Net fine deltas from signed fine rows: `signed` is a query returning an integer `sign` and the
+ * rollup_fine columns (e.g. −1 × the old contributions UNION ALL +1 × the new ones). One row per
+ * fine key with Σ sign × measure, keys whose every measure nets to zero left out; the rows carry
+ * sign 1, in rollup_delta's column order.
+ */
+export function netFineDelta(signed: string): string {
+  const sums = FINE_MEASURES.map((m) => `sum(d.sign * d.${m})${FINE_COUNTS.has(m) ? '::int' : ''}`);
+  return `SELECT ${FINE_KEYS.map((k) => `d.${k}`).join(', ')}, ${sums.join(', ')}, 1
+    FROM (${signed}) d
+    GROUP BY ${FINE_KEYS.map((k) => `d.${k}`).join(', ')}
+    HAVING ${FINE_MEASURES.map((m) => `sum(d.sign * d.${m}) <> 0`).join(' OR ')}`;
+}
+
+/**
+ * Adds rollup_delta to rollup_fine (upsert) when it holds one row per fine key (netFineDelta), in
+ * key order: the index and the heap are walked in order instead of at random (at bank scale an
+ * import's deltas touch hundreds of thousands of keys).
+ */
+export function fineAddDelta(): string {
+  const k = FINE_KEYS.join(', ');
+  return `INSERT INTO rollup_fine AS t (${k}, ${FINE_MEASURES.join(', ')})
+    SELECT ${FINE_KEYS.map((x) => `f.${x}`).join(', ')}, ${FINE_MEASURES.map((m) => `f.sign * f.${m}`).join(', ')}
+    FROM rollup_delta f ORDER BY ${FINE_KEYS.map((x) => `f.${x}`).join(', ')}
+    ON CONFLICT (${k}) DO UPDATE SET ${FINE_MEASURES.map((m) => `${m} = t.${m} + excluded.${m}`).join(', ')}`;
+}
+
+/**
+ * Deletes the rows of a rollup (rollup_fine or a coarse one) left without statements (n = 0) among
+ * the keys rollup_delta touched. A full rebuild has no such rows (a row exists for a key with at
+ * least one statement), and with n = 0 every other measure is 0 too (sums and counts of no
+ * statement): after this the incrementally kept table holds exactly the rows a rebuild would.
+ */
+export function dropEmpty(table: string, keys: readonly string[]): string {
+  // Only a key whose statement count went down (or stayed) can have reached 0.
+  return `DELETE FROM ${table} t USING (SELECT ${keys.join(', ')} FROM rollup_delta GROUP BY ${keys.join(', ')} HAVING sum(sign * n) <= 0) k
+    WHERE ${keys.map((x) => `t.${x} = k.${x}`).join(' AND ')} AND t.n = 0`;
 }
 
 /** INSERT … SELECT of a coarse rollup from fine rows (whole months). */
@@ -62,12 +116,13 @@ export function coarseFromFine(table: string, keys: readonly string[], monthFilt
     FROM rollup_fine f WHERE ${monthFilter} GROUP BY ${keys.map((x) => `f.${x}`).join(', ')}`;
 }
 
-/** Adds the signed deltas in `rollup_delta` to a coarse rollup (upsert). */
+/** Adds the signed deltas in `rollup_delta` to a coarse rollup (upsert, in key order). */
 export function coarseDelta(table: string, keys: readonly string[]): string {
   const k = keys.join(', ');
+  const fk = keys.map((x) => `f.${x}`).join(', ');
   return `INSERT INTO ${table} AS t (${k}, ${MEASURE_COLS.join(', ')})
-    SELECT ${keys.map((x) => `f.${x}`).join(', ')}, ${coarseAggregates(true)}
-    FROM rollup_delta f GROUP BY ${keys.map((x) => `f.${x}`).join(', ')}
+    SELECT ${fk}, ${coarseAggregates(true)}
+    FROM rollup_delta f GROUP BY ${fk} ORDER BY ${fk}
     ON CONFLICT (${k}) DO UPDATE SET ${MEASURE_COLS.map((c) => `${c} = t.${c} + excluded.${c}`).join(', ')}`;
 }
 
