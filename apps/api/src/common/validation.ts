@@ -15,6 +15,8 @@ const shouldValidate = (v: unknown): v is object => v !== null && typeof v === '
  * the built-in path runs `await import('class-validator')` on every object argument of every
  * resolver call, which costs about half a millisecond per call under the ESM loader hooks of the
  * dev runner (and a module-map lookup in production). Set for the whole schema in graphql/schema.ts.
+ * While a `validateFn` is set, type-graphql ignores per-argument `validate:` settings (none are used
+ * today): an argument that needs other options must pass its own `validateFn`.
  */
 export const validateArgs: ValidatorFn = async (argValue: unknown) => {
   if (!shouldValidate(argValue)) return;
