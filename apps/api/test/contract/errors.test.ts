@@ -1,18 +1,12 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestDatabase, type TestDatabase } from '../support/db.js';
-import { startTestServer, type TestServer } from '../support/server.js';
+import { describe, expect, it } from 'vitest';
+import type { TestServer } from '../support/server.js';
+import { withTestServer } from '../support/fixture.js';
 
 // Errors carry a code and a clear message; never SQL text or a stack trace.
 describe('error contract', () => {
-  let db: TestDatabase;
   let server: TestServer;
-  beforeAll(async () => {
-    db = await createTestDatabase('demo');
-    server = await startTestServer(db.orm);
-  });
-  afterAll(async () => {
-    await server?.close();
-    await db?.drop();
+  withTestServer('demo', (_db, s) => {
+    server = s;
   });
 
   const noLeak = (body: unknown): void => {

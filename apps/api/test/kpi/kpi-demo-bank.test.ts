@@ -1,6 +1,7 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestDatabase, type TestDatabase } from '../support/db.js';
-import { startTestServer, type TestServer } from '../support/server.js';
+import { describe, expect, it } from 'vitest';
+import type { TestDatabase } from '../support/db.js';
+import type { TestServer } from '../support/server.js';
+import { withTestServer } from '../support/fixture.js';
 import { DEMO_END_MONTH } from '../support/constants.js';
 
 // The demo bank (statements 2024-11 … 2026-10), checked against plain SQL written here.
@@ -8,13 +9,9 @@ describe('kpi on the demo bank', () => {
   let db: TestDatabase;
   let server: TestServer;
 
-  beforeAll(async () => {
-    db = await createTestDatabase('demo');
-    server = await startTestServer(db.orm);
-  });
-  afterAll(async () => {
-    await server?.close();
-    await db?.drop();
+  withTestServer('demo', (d, s) => {
+    db = d;
+    server = s;
   });
 
   it(`bank outstanding balance and NPL ratio for ${DEMO_END_MONTH} equal a plain SQL query`, async () => {

@@ -1,6 +1,7 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestDatabase, type TestDatabase } from '../support/db.js';
-import { startTestServer, type TestServer } from '../support/server.js';
+import { describe, expect, it } from 'vitest';
+import type { TestDatabase } from '../support/db.js';
+import type { TestServer } from '../support/server.js';
+import { withTestServer } from '../support/fixture.js';
 
 const PLAN = `query { staffingPlan { changeFrom changeTo scenarios { id name version hqBureauTotal hqCreditOfficers branchClientManagers clientManagersTotal loanManagementStaffTotal projectsPerClientManager }
   rows { key values change } } }`;
@@ -11,13 +12,9 @@ describe('staffing plan', () => {
   const snapshot = async () => db.query(`SELECT s.id, s.name, s.version, s.project_count, coalesce(json_agg(json_build_object('u', l.unit_id, 'r', l.role, 'h', l.headcount) ORDER BY l.id) FILTER (WHERE l.id IS NOT NULL), '[]') AS lines
     FROM staffing_scenario s LEFT JOIN staffing_line l ON l.scenario_id = s.id GROUP BY s.id ORDER BY s.id`);
 
-  beforeAll(async () => {
-    db = await createTestDatabase('demo');
-    server = await startTestServer(db.orm);
-  });
-  afterAll(async () => {
-    await server?.close();
-    await db?.drop();
+  withTestServer('demo', (d, s) => {
+    db = d;
+    server = s;
   });
 
   it('answers with the table of domain.md section 3 from the demo data', async () => {

@@ -1,6 +1,7 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestDatabase, type TestDatabase } from '../support/db.js';
-import { startTestServer, type GqlResult, type TestServer } from '../support/server.js';
+import { describe, expect, it } from 'vitest';
+import type { TestDatabase } from '../support/db.js';
+import type { GqlResult, TestServer } from '../support/server.js';
+import { withTestServer } from '../support/fixture.js';
 import { DEMO_END_MONTH } from '../support/constants.js';
 
 // Sanity checks of workloads and rankings on the demo bank (seed 20261129, statements 2024-11 … 2026-10),
@@ -8,13 +9,9 @@ import { DEMO_END_MONTH } from '../support/constants.js';
 describe('performance on the demo bank', () => {
   let db: TestDatabase;
   let server: TestServer;
-  beforeAll(async () => {
-    db = await createTestDatabase('demo');
-    server = await startTestServer(db.orm);
-  });
-  afterAll(async () => {
-    await server?.close();
-    await db?.drop();
+  withTestServer('demo', (d, s) => {
+    db = d;
+    server = s;
   });
 
   async function allRanks(month: string): Promise<{ rank: number; score: string; branchRank: number; quartile: number; rankChange: number | null; id: string }[]> {

@@ -1,7 +1,8 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { createTestDatabase, type TestDatabase } from '../support/db.js';
-import { startTestServer, type TestServer } from '../support/server.js';
+import type { TestDatabase } from '../support/db.js';
+import type { TestServer } from '../support/server.js';
+import { withTestServer } from '../support/fixture.js';
 import { DEMO_END_MONTH } from '../support/constants.js';
 import { PerformanceRepository, type RankingFilter } from '../../src/modules/performance/performance.repository.js';
 import { buildRankingSnapshot, ensureRankingSnapshot, snapshotKey } from '../../src/modules/performance/ranking.snapshot.js';
@@ -22,13 +23,9 @@ describe('ranking snapshots', () => {
   const em = (): EntityManager => db.orm.em.fork() as unknown as EntityManager;
   type Private = Record<string, (...a: unknown[]) => Promise<unknown>>;
 
-  beforeAll(async () => {
-    db = await createTestDatabase('demo');
-    server = await startTestServer(db.orm);
-  });
-  afterAll(async () => {
-    await server?.close();
-    await db?.drop();
+  withTestServer('demo', (d, s) => {
+    db = d;
+    server = s;
   });
 
   async function inputs(month: string) {

@@ -1,18 +1,15 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestDatabase, type TestDatabase } from '../support/db.js';
-import { startTestServer, type TestServer } from '../support/server.js';
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { TestDatabase } from '../support/db.js';
+import type { TestServer } from '../support/server.js';
+import { withTestServer } from '../support/fixture.js';
 
 // Every mutation: one success test, and refusals that leave the database exactly as it was.
 describe('portfolio mutations', () => {
   let db: TestDatabase;
   let server: TestServer;
-  beforeAll(async () => {
-    db = await createTestDatabase('demo');
-    server = await startTestServer(db.orm);
-  });
-  afterAll(async () => {
-    await server?.close();
-    await db?.drop();
+  withTestServer('demo', (d, s) => {
+    db = d;
+    server = s;
   });
 
   /** Plain-SQL snapshot of everything the portfolio mutations may write. */

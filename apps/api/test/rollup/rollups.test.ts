@@ -1,8 +1,9 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { Month } from '@loan-desk/domain';
-import { createTestDatabase, type TestDatabase } from '../support/db.js';
-import { startTestServer, type TestServer } from '../support/server.js';
+import type { TestDatabase } from '../support/db.js';
+import type { TestServer } from '../support/server.js';
+import { withTestServer } from '../support/fixture.js';
 import { DEMO_AS_OF, DEMO_END_MONTH } from '../support/constants.js';
 import { KpiService } from '../../src/modules/kpi/kpi.service.js';
 import { ScorecardService } from '../../src/modules/kpi/scorecard.service.js';
@@ -23,13 +24,9 @@ describe('KPI rollups equal the base tables', () => {
   let server: TestServer;
   const em = (): EntityManager => db.orm.em.fork() as unknown as EntityManager;
 
-  beforeAll(async () => {
-    db = await createTestDatabase('demo');
-    server = await startTestServer(db.orm);
-  });
-  afterAll(async () => {
-    await server?.close();
-    await db?.drop();
+  withTestServer('demo', (d, s) => {
+    db = d;
+    server = s;
   });
 
   async function freshness() {
