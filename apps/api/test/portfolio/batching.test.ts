@@ -1,19 +1,16 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestDatabase, type TestDatabase } from '../support/db.js';
+import { createTestDatabase, recordStatements, type TestDatabase } from '../support/db.js';
 import { startTestServer, type TestServer } from '../support/server.js';
 
 // Nested fields go through DataLoaders: the number of SQL statements does not grow with the page.
 describe('batching', () => {
   let db: TestDatabase;
   let server: TestServer;
-  const statements: string[] = [];
+  let statements: string[] = [];
   beforeAll(async () => {
     db = await createTestDatabase('demo');
     server = await startTestServer(db.orm);
-    db.orm.em
-      .getConnection()
-      .getKnex()
-      .on('query', (q: { sql: string }) => statements.push(q.sql));
+    statements = recordStatements(db);
   });
   afterAll(async () => {
     await server?.close();

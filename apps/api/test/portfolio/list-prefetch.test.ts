@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestDatabase, type TestDatabase } from '../support/db.js';
+import { createTestDatabase, recordStatements, type TestDatabase } from '../support/db.js';
 import { startTestServer, type Gql, type TestServer } from '../support/server.js';
 
 // The project and client lists read what the operation selects on their rows in their own statement:
@@ -35,7 +35,7 @@ const CLIENT_SELECTIONS: Record<string, string> = {
 describe('lists read their rows’ relations and selected columns in their own statement', () => {
   let db: TestDatabase;
   let server: TestServer;
-  const statements: string[] = [];
+  let statements: string[] = [];
   let branch: number;
   let foreignManagedProject: number;
   let cmId: number;
@@ -44,10 +44,7 @@ describe('lists read their rows’ relations and selected columns in their own s
   beforeAll(async () => {
     db = await createTestDatabase('demo');
     server = await startTestServer(db.orm);
-    db.orm.em
-      .getConnection()
-      .getKnex()
-      .on('query', (q: { sql: string }) => statements.push(q.sql));
+    statements = recordStatements(db);
     // A branch with projects; one of its projects gets a client manager from another branch, whom
     // its branch head may not see (the manager must then read as null, as through the loader).
     const [b] = await db.query<{ branch_id: number }>(`SELECT branch_id FROM project GROUP BY branch_id ORDER BY count(*) DESC LIMIT 1`);

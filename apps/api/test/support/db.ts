@@ -56,3 +56,13 @@ export async function createTestDatabase(template: 'empty' | 'demo' = 'empty'): 
     },
   };
 }
+
+/** Every SQL text the ORM sends from now on, appended to the returned array (for query-count assertions). */
+export function recordStatements(db: TestDatabase): string[] {
+  const statements: string[] = [];
+  db.orm.em
+    .getConnection()
+    .getKnex()
+    .on('query', (q: { sql: string }) => statements.push(q.sql));
+  return statements;
+}
