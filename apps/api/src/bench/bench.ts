@@ -304,6 +304,39 @@ async function main(): Promise<void> {
     const afterWrite = `first reader (bank, first 300) ${firstAfterWrite.map((x) => ms(x)).join(' / ')} ms; next reader (another branch) ${nextAfterWrite.map((x) => ms(x)).join(' / ')} ms (${firstAfterWrite.length} writes)`;
     log(`rankings right after a write: ${afterWrite}`);
 
+    // Rankings right after a statement is filed through the API (the everyday write): the snapshot
+    // is rebuilt incrementally, re-scoring only that client manager. Each statement is removed with
+    // plain SQL (rollups caught up, untimed) and filed again with the same figures and date.
+    const submitMs: number[] = [];
+    const firstAfterStatement: number[] = [];
+    const nextAfterStatement: number[] = [];
+    const refiled = (await db.query(`
+      SELECT s.project_id, to_char(s.month, 'YYYY-MM') AS month, s.balance::text, s.principal_due::text, s.interest_due::text,
+             s.principal_repaid::text, s.interest_repaid::text, upper(s.classification::text) AS classification, s.days_overdue,
+             to_char(s.submitted_on, 'YYYY-MM-DD') AS submitted_on
+      FROM cash_flow_statement s JOIN project p ON p.id = s.project_id AND p.status = 'active' AND p.manager_id IS NOT NULL
+      WHERE s.month = $1::date AND s.submitted_on IS NOT NULL AND p.branch_id <> ALL ($2::int[])
+      ORDER BY s.project_id LIMIT 3`, [`${month}-01`, otherBranches.map(Number)])).rows;
+    for (const [n, st] of refiled.entries()) {
+      await db.query(`DELETE FROM cash_flow_statement WHERE project_id = $1 AND month = $2::date`, [st.project_id, `${st.month}-01`]);
+      await refreshRollupsAt(PG_URL, 'dirty');
+      let t = performance.now();
+      await gql(`mutation($i: SubmitStatementInput!) { submitStatement(input: $i) { month } }`, {
+        i: { projectId: String(st.project_id), month: st.month, balance: st.balance, principalDue: st.principal_due, interestDue: st.interest_due,
+             principalRepaid: st.principal_repaid, interestRepaid: st.interest_repaid, classification: st.classification,
+             daysOverdue: st.days_overdue, submittedOn: st.submitted_on },
+      });
+      submitMs.push(performance.now() - t);
+      t = performance.now();
+      await gql(ops.CLIENT_MANAGER_RANKING, { month });
+      firstAfterStatement.push(performance.now() - t);
+      t = performance.now();
+      await gql(ops.BRANCH_RANKING, { month, branchId: otherBranches[n % otherBranches.length] });
+      nextAfterStatement.push(performance.now() - t);
+    }
+    const afterStatement = `submitStatement ${submitMs.map((x) => ms(x)).join(' / ')} ms; then first reader (bank, first 300) ${firstAfterStatement.map((x) => ms(x)).join(' / ')} ms; next reader (another branch) ${nextAfterStatement.map((x) => ms(x)).join(' / ')} ms (${submitMs.length} statements)`;
+    log(`rankings right after a statement: ${afterStatement}`);
+
     // Import rows/s through the import module's own benchmark (new BENCH projects + 12 months of statements).
     let importLine = 'not measured (BENCH_IMPORT=0)';
     let importRefresh = '';
@@ -350,6 +383,7 @@ async function main(): Promise<void> {
       `- Throughput, Overview operations together (${overview.map((o) => o.name.replace(/ \(.*/, '')).join(' + ')} in turn): ${throughput}`,
       `- Incremental rollup maintenance inside the writer's transaction: ${maintenance}`,
       `- Client-manager ranking right after a write (a configuration change that supersedes every cache and snapshot): ${afterWrite}`,
+      `- Client-manager ranking right after a statement filed through the API (snapshot rebuilt incrementally): ${afterStatement}`,
       `- Import: ${importLine}`,
       ...(importRefresh ? [`- ${importRefresh}`] : []),
       `- Took ${((finished.getTime() - started.getTime()) / 1000).toFixed(0)} s.`,

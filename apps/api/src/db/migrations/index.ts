@@ -6,6 +6,7 @@ import { Migration20261129040000ClientCoverage } from './Migration20261129040000
 import { Migration20261129050000ReadPaths } from './Migration20261129050000ReadPaths.js';
 import { Migration20261129060000ImportSpeed } from './Migration20261129060000ImportSpeed.js';
 import { Migration20261129070000RankingSnapshots } from './Migration20261129070000RankingSnapshots.js';
+import { Migration20261130080000RankingIncremental } from './Migration20261130080000RankingIncremental.js';
 
 // Listed explicitly so the same code runs from TypeScript source and from a tsc build.
 export const migrationsList = [
@@ -17,4 +18,5 @@ export const migrationsList = [
   { name: 'Migration20261129050000ReadPaths', class: Migration20261129050000ReadPaths },
   { name: 'Migration20261129060000ImportSpeed', class: Migration20261129060000ImportSpeed },
   { name: 'Migration20261129070000RankingSnapshots', class: Migration20261129070000RankingSnapshots },
+  { name: 'Migration20261130080000RankingIncremental', class: Migration20261130080000RankingIncremental },
 ];

@@ -34,6 +34,45 @@ export interface SnapshotResult {
   built: boolean;
   ms: number;
   rows: number;
+  /** When built incrementally: the snapshot it started from and how many people were scored afresh. */
+  base?: { id: number; changed: number };
+}
+
+/**
+ * Above this many changed people (or this share of the base's rows) a whole rebuild is cheaper
+ * than merging: the merge reads the changed people's rollup rows by index, one by one.
+ */
+const INCREMENTAL_MAX_CHANGED = 5_000;
+const INCREMENTAL_MAX_SHARE = 0.25;
+
+interface Base {
+  id: number;
+  rows: number;
+  hasPrev: boolean;
+  changed: number[];
+  everyone: boolean;
+}
+
+/**
+ * The newest snapshot of the same configuration, day, month, weights and norm built from an older
+ * generation, with the people whose ranking inputs changed since it was built: those logged in
+ * rollup_manager_change by transactions its PostgreSQL snapshot did not see (and this one does).
+ */
+async function findBase(exec: Exec, st: State, i: SnapshotInputs): Promise<Base | null> {
+  const [b] = await exec<{ id: string; rows: number; has_prev: boolean }>(
+    `SELECT id, rows, has_prev FROM ranking_snapshot
+     WHERE config_generation = ?::bigint AND today = ?::date AND month = ?::date AND substring(key from position('|' in key)) = ?
+       AND generation < ?::bigint AND built_in IS NOT NULL AND has_prev IS NOT NULL AND rows IS NOT NULL
+     ORDER BY generation DESC LIMIT 1`,
+    [st.configGeneration, st.today, `${i.month}-01`, snapshotKey(st, i).slice(snapshotKey(st, i).indexOf('|')), st.generation],
+  );
+  if (!b) return null;
+  const [c] = await exec<{ ids: number[] | null; everyone: boolean }>(
+    `SELECT array_agg(DISTINCT manager_id) FILTER (WHERE manager_id IS NOT NULL) AS ids, coalesce(bool_or(manager_id IS NULL), false) AS everyone
+     FROM rollup_manager_change WHERE NOT pg_visible_in_snapshot(xid, (SELECT built_in FROM ranking_snapshot WHERE id = ?::bigint))`,
+    [b.id],
+  );
+  return { id: Number(b.id), rows: b.rows, hasPrev: b.has_prev, changed: (c?.ids ?? []).map(Number), everyone: !!c?.everyone };
 }
 
 async function findSnapshot(exec: Exec, key: string): Promise<number | null> {
@@ -50,6 +89,9 @@ async function findSnapshot(exec: Exec, key: string): Promise<number | null> {
  */
 async function buildIn(exec: Exec, i: SnapshotInputs): Promise<SnapshotResult | null> {
   const t0 = performance.now();
+  // Before the transaction's snapshot is taken (LOCK takes none): a change-log cleanup never runs
+  // while a build is in progress, nor a build starts from a snapshot taken during a cleanup.
+  await exec(`LOCK TABLE ranking_snapshot IN ROW EXCLUSIVE MODE`);
   const [st] = await exec<State & { pending: boolean }>(
     `SELECT generation::text AS generation, config_generation::text AS "configGeneration", to_char(current_date, 'YYYY-MM-DD') AS today,
             EXISTS (SELECT 1 FROM rollup_dirty) AS pending
@@ -69,16 +111,28 @@ async function buildIn(exec: Exec, i: SnapshotInputs): Promise<SnapshotResult | 
   const id = Number(claimed.id);
   // Rebuilding scans every client manager's rollup rows of the year: not bound by a request's timeout.
   await exec(`SET LOCAL statement_timeout = 0`);
+  const [prev] = await exec<{ has_prev: boolean }>(
+    `SELECT EXISTS (SELECT 1 FROM cash_flow_statement WHERE month = (?::date - interval '1 month')::date) AS has_prev`,
+    [`${i.month}-01`],
+  );
+  const hasPrev = !!prev?.has_prev;
+  const base = await findBase(exec, st, i);
+  // Whether m − 1 has statements decides whether anyone has a previous rank: a change of it, or a
+  // full rollup rebuild (logged as everyone), needs a whole rebuild.
+  const incremental = base && !base.everyone && base.hasPrev === hasPrev
+    && base.changed.length <= Math.min(INCREMENTAL_MAX_CHANGED, Math.max(100, base.rows * INCREMENTAL_MAX_SHARE))
+    ? { onlyIds: base.changed, baseId: base.id } : undefined;
   await exec(
-    `WITH ${rankedCte(true)}
+    `WITH ${rankedCte(true, !!incremental)}
      INSERT INTO ranking_snapshot_row (snapshot_id, ${SNAPSHOT_COLUMNS}) SELECT ?::bigint, ${SNAPSHOT_COLUMNS} FROM cur_ranked`,
-    [...rankedParams(i), id],
+    [...rankedParams(i, incremental), id],
   );
   const ms = performance.now() - t0;
   const [n] = await exec<{ rows: number }>(
-    `UPDATE ranking_snapshot SET rows = (SELECT count(*) FROM ranking_snapshot_row WHERE snapshot_id = ?::bigint), build_ms = ?::int
+    `UPDATE ranking_snapshot SET rows = (SELECT count(*) FROM ranking_snapshot_row WHERE snapshot_id = ?::bigint), build_ms = ?::int,
+            built_in = pg_current_snapshot(), has_prev = ?, base_id = ?::bigint, changed = ?::int
      WHERE id = ?::bigint RETURNING rows`,
-    [id, Math.round(ms), id],
+    [id, Math.round(ms), hasPrev, incremental?.baseId ?? null, incremental?.onlyIds.length ?? null, id],
   );
   // Superseded snapshots go at once (a reader holding one sees it gone and recomputes); of the
   // current state's, the most recent KEEP_CURRENT stay.
@@ -88,7 +142,19 @@ async function buildIn(exec: Exec, i: SnapshotInputs): Promise<SnapshotResult | 
             OR id NOT IN (SELECT id FROM ranking_snapshot ORDER BY id DESC LIMIT ${KEEP_CURRENT}))`,
     [id, st.generation, st.configGeneration, st.today],
   );
-  return { id, built: true, ms, rows: n?.rows ?? 0 };
+  // Rows of snapshots that are gone (superseded above, or deleted otherwise); the snapshot ids are
+  // found by skipping through the primary key, not by reading every row.
+  await exec(
+    `WITH RECURSIVE ids AS (
+       (SELECT snapshot_id FROM ranking_snapshot_row ORDER BY snapshot_id LIMIT 1)
+       UNION ALL
+       SELECT (SELECT r.snapshot_id FROM ranking_snapshot_row r WHERE r.snapshot_id > ids.snapshot_id ORDER BY r.snapshot_id LIMIT 1)
+       FROM ids WHERE ids.snapshot_id IS NOT NULL
+     )
+     DELETE FROM ranking_snapshot_row WHERE snapshot_id IN (
+       SELECT snapshot_id FROM ids WHERE snapshot_id IS NOT NULL AND NOT EXISTS (SELECT 1 FROM ranking_snapshot s WHERE s.id = ids.snapshot_id))`,
+  );
+  return { id, built: true, ms, rows: n?.rows ?? 0, ...(incremental ? { base: { id: incremental.baseId, changed: incremental.onlyIds.length } } : {}) };
 }
 
 const inflight = new Map<string, Promise<SnapshotResult | null>>();
@@ -110,11 +176,35 @@ export async function ensureRankingSnapshot(em: EntityManager, i: SnapshotInputs
   return p;
 }
 
+/**
+ * Deletes the change-log rows every remaining snapshot has seen (they can no longer matter to an
+ * incremental build). Only while no build is in progress: a build still running may have taken its
+ * snapshot before a change it did not see, and will store that snapshot; the rows it would need
+ * must stay. The EXCLUSIVE lock conflicts with the builds' ROW EXCLUSIVE (taken before their
+ * snapshot), not with readers or writers; when a build holds it, that build cleans up after itself.
+ */
+async function cleanChangeLog(em: EntityManager): Promise<void> {
+  try {
+    await em.fork().transactional(async (tem) => {
+      const exec = execOf(tem as EntityManager);
+      await exec(`LOCK TABLE ranking_snapshot IN EXCLUSIVE MODE NOWAIT`);
+      await exec(
+        `DELETE FROM rollup_manager_change c
+         WHERE NOT EXISTS (SELECT 1 FROM ranking_snapshot s WHERE s.built_in IS NOT NULL AND NOT pg_visible_in_snapshot(c.xid, s.built_in))`,
+      );
+    });
+  } catch (err) {
+    if ((err as { code?: string }).code !== '55P03') throw err; // lock_not_available: a build is running
+  }
+}
+
 /** Builds (or finds) the snapshot for the current state in its own REPEATABLE READ transaction. */
 export async function buildRankingSnapshot(em: EntityManager, i: SnapshotInputs): Promise<SnapshotResult | null> {
   for (let attempt = 1; ; attempt++) {
     try {
-      return await em.fork().transactional((tem) => buildIn(execOf(tem as EntityManager), i), { isolationLevel: IsolationLevel.REPEATABLE_READ });
+      const r = await em.fork().transactional((tem) => buildIn(execOf(tem as EntityManager), i), { isolationLevel: IsolationLevel.REPEATABLE_READ });
+      if (r?.built) await cleanChangeLog(em);
+      return r;
     } catch (err) {
       // Another process built (or is building) the same key: look again in a new transaction.
       if ((err as { code?: string }).code !== '40001' || attempt >= 3) throw err;
