@@ -213,7 +213,11 @@ export class PerformanceRepository {
   private async rankingSource(f: RankingFilter, fr: RollupFreshness): Promise<RankingSource> {
     if (fr.stale) return 'base';
     if (!this.cacheable) return 'rollups';
-    const snap = await ensureRankingSnapshot(this.em, { month: f.month, norm: f.norm, versionId: f.versionId }, fr);
+    // A failed build (e.g. its timeout) must not fail the reader: it computes from the rollups.
+    const snap = await ensureRankingSnapshot(this.em, { month: f.month, norm: f.norm, versionId: f.versionId }, fr).catch((err: unknown) => {
+      console.error(`ranking snapshot build failed, computing from the rollups: ${err instanceof Error ? err.message.slice(0, 200) : String(err)}`);
+      return null;
+    });
     return snap ? { snapshot: snap.id } : 'rollups';
   }
 

@@ -26,6 +26,9 @@ export function snapshotKey(s: State, i: SnapshotInputs): string {
   return `${s.generation}|${s.configGeneration}|${s.today}|${i.month}|${i.versionId}|${i.norm}`;
 }
 
+/** Statement timeout of a build. */
+const BUILD_TIMEOUT_MS = 120_000;
+
 /** How many snapshots of the current state (other months, versions, norms) are kept. */
 const KEEP_CURRENT = 12;
 
@@ -109,8 +112,10 @@ async function buildIn(exec: Exec, i: SnapshotInputs): Promise<SnapshotResult | 
     return id === null ? null : { id, built: false, ms: performance.now() - t0, rows: 0 };
   }
   const id = Number(claimed.id);
-  // Rebuilding scans every client manager's rollup rows of the year: not bound by a request's timeout.
-  await exec(`SET LOCAL statement_timeout = 0`);
+  // A whole build scans every client manager's rollup rows of the year: not bound by a request's
+  // timeout (15 s), but bounded: seconds at 50,000 client managers, so 2 minutes means something is
+  // wrong (a bad plan), and readers waiting for this build then compute their answer themselves.
+  await exec(`SET LOCAL statement_timeout = ${BUILD_TIMEOUT_MS}`);
   const [prev] = await exec<{ has_prev: boolean }>(
     `SELECT EXISTS (SELECT 1 FROM cash_flow_statement WHERE month = (?::date - interval '1 month')::date) AS has_prev`,
     [`${i.month}-01`],
@@ -133,26 +138,6 @@ async function buildIn(exec: Exec, i: SnapshotInputs): Promise<SnapshotResult | 
             built_in = pg_current_snapshot(), has_prev = ?, base_id = ?::bigint, changed = ?::int
      WHERE id = ?::bigint RETURNING rows`,
     [id, Math.round(ms), hasPrev, incremental?.baseId ?? null, incremental?.onlyIds.length ?? null, id],
-  );
-  // Superseded snapshots go at once (a reader holding one sees it gone and recomputes); of the
-  // current state's, the most recent KEEP_CURRENT stay.
-  await exec(
-    `DELETE FROM ranking_snapshot WHERE id <> ?::bigint
-       AND ((generation, config_generation, today) <> (?::bigint, ?::bigint, ?::date)
-            OR id NOT IN (SELECT id FROM ranking_snapshot ORDER BY id DESC LIMIT ${KEEP_CURRENT}))`,
-    [id, st.generation, st.configGeneration, st.today],
-  );
-  // Rows of snapshots that are gone (superseded above, or deleted otherwise); the snapshot ids are
-  // found by skipping through the primary key, not by reading every row.
-  await exec(
-    `WITH RECURSIVE ids AS (
-       (SELECT snapshot_id FROM ranking_snapshot_row ORDER BY snapshot_id LIMIT 1)
-       UNION ALL
-       SELECT (SELECT r.snapshot_id FROM ranking_snapshot_row r WHERE r.snapshot_id > ids.snapshot_id ORDER BY r.snapshot_id LIMIT 1)
-       FROM ids WHERE ids.snapshot_id IS NOT NULL
-     )
-     DELETE FROM ranking_snapshot_row WHERE snapshot_id IN (
-       SELECT snapshot_id FROM ids WHERE snapshot_id IS NOT NULL AND NOT EXISTS (SELECT 1 FROM ranking_snapshot s WHERE s.id = ids.snapshot_id))`,
   );
   return { id, built: true, ms, rows: n?.rows ?? 0, ...(incremental ? { base: { id: incremental.baseId, changed: incremental.onlyIds.length } } : {}) };
 }
@@ -177,13 +162,41 @@ export async function ensureRankingSnapshot(em: EntityManager, i: SnapshotInputs
 }
 
 /**
- * Deletes the change-log rows every remaining snapshot has seen (they can no longer matter to an
- * incremental build). Only while no build is in progress: a build still running may have taken its
- * snapshot before a change it did not see, and will store that snapshot; the rows it would need
- * must stay. The EXCLUSIVE lock conflicts with the builds' ROW EXCLUSIVE (taken before their
- * snapshot), not with readers or writers; when a build holds it, that build cleans up after itself.
+ * After a build, in transactions of their own (READ COMMITTED: a row another cleanup deleted first
+ * is simply gone, no serialization failure, and the build's own transaction stays insert-only):
+ * - superseded snapshots go at once — a reader holding one sees it gone and recomputes: those of
+ *   an older state than the newest snapshot's (not than the database's: under a write a second, the
+ *   database has moved on by the time a build ends, and the newest snapshot must stay as the next
+ *   build's base); of the newest state's, the most recent KEEP_CURRENT stay;
+ * - rows of snapshots that are gone (the rows have no foreign key), the snapshot ids found by
+ *   skipping through the primary key, not by reading every row;
+ * - change-log rows every remaining snapshot has seen (they can no longer matter to an incremental
+ *   build). Only while no build is in progress: a build still running may have taken its snapshot
+ *   before a change the others have seen, and will store that snapshot; the rows it would need must
+ *   stay. The EXCLUSIVE lock conflicts with the builds' ROW EXCLUSIVE (taken before their snapshot),
+ *   not with readers or writers; when a build holds it, that build cleans up after itself.
  */
-async function cleanChangeLog(em: EntityManager): Promise<void> {
+async function cleanUp(em: EntityManager): Promise<void> {
+  await em.fork().transactional(async (tem) => {
+    const exec = execOf(tem as EntityManager);
+    await exec(
+      `DELETE FROM ranking_snapshot
+       WHERE (generation, config_generation, today) <> (
+               SELECT generation, config_generation, today FROM ranking_snapshot WHERE rows IS NOT NULL
+               ORDER BY generation DESC, config_generation DESC, today DESC LIMIT 1)
+          OR id NOT IN (SELECT id FROM ranking_snapshot ORDER BY id DESC LIMIT ${KEEP_CURRENT})`,
+    );
+    await exec(
+      `WITH RECURSIVE ids AS (
+         (SELECT snapshot_id FROM ranking_snapshot_row ORDER BY snapshot_id LIMIT 1)
+         UNION ALL
+         SELECT (SELECT r.snapshot_id FROM ranking_snapshot_row r WHERE r.snapshot_id > ids.snapshot_id ORDER BY r.snapshot_id LIMIT 1)
+         FROM ids WHERE ids.snapshot_id IS NOT NULL
+       )
+       DELETE FROM ranking_snapshot_row WHERE snapshot_id IN (
+         SELECT snapshot_id FROM ids WHERE snapshot_id IS NOT NULL AND NOT EXISTS (SELECT 1 FROM ranking_snapshot s WHERE s.id = ids.snapshot_id))`,
+    );
+  });
   try {
     await em.fork().transactional(async (tem) => {
       const exec = execOf(tem as EntityManager);
@@ -203,7 +216,7 @@ export async function buildRankingSnapshot(em: EntityManager, i: SnapshotInputs)
   for (let attempt = 1; ; attempt++) {
     try {
       const r = await em.fork().transactional((tem) => buildIn(execOf(tem as EntityManager), i), { isolationLevel: IsolationLevel.REPEATABLE_READ });
-      if (r?.built) await cleanChangeLog(em);
+      if (r?.built) await cleanUp(em);
       return r;
     } catch (err) {
       // Another process built (or is building) the same key: look again in a new transaction.

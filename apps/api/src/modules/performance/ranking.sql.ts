@@ -135,22 +135,23 @@ const RANKED_CTE = `
   ),/*merge*/
   ranked AS (
     SELECT s.*,
-           ROW_NUMBER() OVER (ORDER BY score DESC, npl_ratio ASC, name COLLATE "C", id)::int AS rank,
-           ROW_NUMBER() OVER (PARTITION BY branch_id ORDER BY score DESC, npl_ratio ASC, name COLLATE "C", id)::int AS branch_rank,
-           count(*) OVER ()::int AS ranked_count
-    FROM /*scored*/scored s WHERE k = 0
+           ROW_NUMBER() OVER (PARTITION BY k ORDER BY score DESC, npl_ratio ASC, name COLLATE "C", id)::int AS rank,
+           ROW_NUMBER() OVER (PARTITION BY k, branch_id ORDER BY score DESC, npl_ratio ASC, name COLLATE "C", id)::int AS branch_rank,
+           count(*) OVER (PARTITION BY k)::int AS ranked_count
+    FROM /*scored*/scored s
   ),
-  prev_ranked AS (
-    -- m − 1 ranked the same way (k = 1); its score and NPL ratio are stored with the snapshot so that
-    -- an incremental rebuild can rank m − 1 again without recomputing it
-    SELECT id, score AS prev_score, npl_ratio AS prev_npl_ratio,
-           ROW_NUMBER() OVER (ORDER BY score DESC, npl_ratio ASC, name COLLATE "C", id)::int AS previous_rank
-    FROM /*scored*/scored s WHERE k = 1
+  with_prev AS (
+    -- the same person's rank, score and NPL ratio in m − 1 (k = 1) by a window, not a self-join (a
+    -- join of two 50,000-row CTEs can be planned as a nested loop from low row estimates: measured,
+    -- minutes); score and ratio are stored so that an incremental rebuild can rank m − 1 again
+    -- without recomputing it
+    SELECT ranked.*, max(rank) FILTER (WHERE k = 1) OVER w AS previous_rank,
+           max(score) FILTER (WHERE k = 1) OVER w AS prev_score, max(npl_ratio) FILTER (WHERE k = 1) OVER w AS prev_npl_ratio
+    FROM ranked WINDOW w AS (PARTITION BY id)
   ),
   cur_ranked AS (
     -- quartile = ⌈4 × rank ÷ number ranked⌉ in integer arithmetic
-    SELECT ranked.*, pr.previous_rank, pr.prev_score, pr.prev_npl_ratio, ((4 * rank + ranked_count - 1) / ranked_count)::int AS quartile
-    FROM ranked LEFT JOIN prev_ranked pr ON pr.id = ranked.id
+    SELECT with_prev.*, ((4 * rank + ranked_count - 1) / ranked_count)::int AS quartile FROM with_prev WHERE k = 0
   )`;
 
 /** Facts (2)–(4) of the ranking from the base tables. */
@@ -221,7 +222,7 @@ export function rankedCte(fromRollups: boolean, incremental = false): string {
     .replace(/\/\*only:([\w.]+)\*\//g, 'AND $1 IN (SELECT unnest(only_ids) FROM p)')
     .replace('/*onlykey*/', 'AND r.key IN (SELECT unnest(only_ids)::text FROM p)')
     .replace('/*merge*/', MERGE_BASE)
-    .replaceAll('/*scored*/scored', 'scored_all');
+    .replace('/*scored*/scored', 'scored_all');
 }
 
 /** Params of rankedCte(): month, norm, weight version; for an incremental build the changed people and the base. */
