@@ -13,6 +13,15 @@ import { Migration } from '@mikro-orm/migrations';
  * since are exactly those logged by transactions not visible in it. Transaction ids, not the
  * generation, because the generation is bumped after the rollup rows are written.
  */
+/** The statement triggers that log a rollup table's changed client managers. */
+function changeTriggers(table: string): string {
+  const fn = 'FOR EACH STATEMENT EXECUTE FUNCTION rollup_manager_changed();';
+  return `CREATE TRIGGER ${table}_ins AFTER INSERT ON ${table} REFERENCING NEW TABLE AS new_rows ${fn}
+CREATE TRIGGER ${table}_upd AFTER UPDATE ON ${table} REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows ${fn}
+CREATE TRIGGER ${table}_del AFTER DELETE ON ${table} REFERENCING OLD TABLE AS old_rows ${fn}
+CREATE TRIGGER ${table}_trunc AFTER TRUNCATE ON ${table} ${fn}`;
+}
+
 export class Migration20261130080000RankingIncremental extends Migration {
   override async up(): Promise<void> {
     this.addSql(`
@@ -46,29 +55,14 @@ BEGIN
   RETURN NULL;
 END $$;
 
-CREATE TRIGGER rollup_manager_ins AFTER INSERT ON rollup_manager REFERENCING NEW TABLE AS new_rows
-  FOR EACH STATEMENT EXECUTE FUNCTION rollup_manager_changed();
-CREATE TRIGGER rollup_manager_upd AFTER UPDATE ON rollup_manager REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows
-  FOR EACH STATEMENT EXECUTE FUNCTION rollup_manager_changed();
-CREATE TRIGGER rollup_manager_del AFTER DELETE ON rollup_manager REFERENCING OLD TABLE AS old_rows
-  FOR EACH STATEMENT EXECUTE FUNCTION rollup_manager_changed();
-CREATE TRIGGER rollup_manager_trunc AFTER TRUNCATE ON rollup_manager
-  FOR EACH STATEMENT EXECUTE FUNCTION rollup_manager_changed();
-CREATE TRIGGER rollup_coverage_ins AFTER INSERT ON rollup_coverage REFERENCING NEW TABLE AS new_rows
-  FOR EACH STATEMENT EXECUTE FUNCTION rollup_manager_changed();
-CREATE TRIGGER rollup_coverage_upd AFTER UPDATE ON rollup_coverage REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows
-  FOR EACH STATEMENT EXECUTE FUNCTION rollup_manager_changed();
-CREATE TRIGGER rollup_coverage_del AFTER DELETE ON rollup_coverage REFERENCING OLD TABLE AS old_rows
-  FOR EACH STATEMENT EXECUTE FUNCTION rollup_manager_changed();
-CREATE TRIGGER rollup_coverage_trunc AFTER TRUNCATE ON rollup_coverage
-  FOR EACH STATEMENT EXECUTE FUNCTION rollup_manager_changed();
+${['rollup_manager', 'rollup_coverage'].map(changeTriggers).join('\n')}
 
 -- The snapshot a ranking was built in, and whether m − 1 had statements (previous ranks exist).
 ALTER TABLE ranking_snapshot ADD COLUMN built_in pg_snapshot, ADD COLUMN has_prev boolean, ADD COLUMN base_id bigint, ADD COLUMN changed integer;
 -- m − 1's score and NPL ratio (the inputs of the previous rank), to re-rank m − 1 without recomputing it.
 ALTER TABLE ranking_snapshot_row ADD COLUMN prev_score numeric, ADD COLUMN prev_npl_ratio numeric;
 -- No foreign key from the rows to their snapshot: its per-row check was a third of the time of
--- writing a snapshot's 50,000 rows. Rows whose snapshot is gone are deleted with every build
+-- writing a snapshot's 50,000 rows. Rows whose snapshot is gone are deleted after every build
 -- (ranking.snapshot.ts), and readers check that the snapshot exists anyway.
 ALTER TABLE ranking_snapshot_row DROP CONSTRAINT ranking_snapshot_row_snapshot_id_fkey;
 -- Snapshots built before this migration have no built_in and cannot be a base: start afresh.
