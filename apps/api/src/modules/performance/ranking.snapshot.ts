@@ -42,8 +42,9 @@ export interface SnapshotResult {
 }
 
 /**
- * Above this many changed people (or this share of the base's rows) a whole rebuild is cheaper
- * than merging: the merge reads the changed people's rollup rows by index, one by one.
+ * Above this many changed people (or this share of the base's rows) a whole build: the merge's cost
+ * grows with the people re-scored (measured at 50,000 client managers: 0.1 k ≈ 1 s, 5 k ≈ 1.9 s,
+ * 12.5 k ≈ 3.3 s, about a whole build).
  */
 const INCREMENTAL_MAX_CHANGED = 5_000;
 const INCREMENTAL_MAX_SHARE = 0.25;
