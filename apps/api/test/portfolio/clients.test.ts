@@ -1,6 +1,7 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestDatabase, type TestDatabase } from '../support/db.js';
-import { startTestServer, type TestServer } from '../support/server.js';
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { TestDatabase } from '../support/db.js';
+import type { TestServer } from '../support/server.js';
+import { withTestServer } from '../support/fixture.js';
 import { ids, pageAll } from './helpers.js';
 
 // Business "today" in the tests is written independently of the code: the clock read in Asia/Shanghai.
@@ -11,9 +12,11 @@ describe('clients', () => {
   let db: TestDatabase;
   let server: TestServer;
   let ownerId: number;
+  withTestServer('demo', (d, s) => {
+    db = d;
+    server = s;
+  });
   beforeAll(async () => {
-    db = await createTestDatabase('demo');
-    server = await startTestServer(db.orm);
     // A few fixtures so every dated view has rows whatever the clock says.
     const [o] = await db.query<{ owner_id: number; branch_id: number }>(
       `SELECT owner_id, branch_id FROM client WHERE owner_id IS NOT NULL ORDER BY id LIMIT 1`,
@@ -26,10 +29,6 @@ describe('clients', () => {
       ('FX-OLD', 'Fixture Old Co', $1, $2, now() - interval '40 days', now() - interval '40 days')`,
       [o!.branch_id, ownerId],
     );
-  });
-  afterAll(async () => {
-    await server?.close();
-    await db?.drop();
   });
 
   const viewIds = async (view: string, extra = '') => (await pageAll(server, 'clients', `view: ${view}${extra}`, 500)).ids;

@@ -1,6 +1,7 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestDatabase, recordStatements, type TestDatabase } from '../support/db.js';
-import { startTestServer, type Gql, type TestServer } from '../support/server.js';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { recordStatements, type TestDatabase } from '../support/db.js';
+import type { Gql, TestServer } from '../support/server.js';
+import { withTestServer } from '../support/fixture.js';
 
 // The project and client lists read what the operation selects on their rows in their own statement:
 // the related client / client manager / latest statement (owner / latest contact date of clients),
@@ -41,9 +42,11 @@ describe('lists read their rows’ relations and selected columns in their own s
   let cmId: number;
   let cmBranch: number;
 
+  withTestServer('demo', (d, s) => {
+    db = d;
+    server = s;
+  });
   beforeAll(async () => {
-    db = await createTestDatabase('demo');
-    server = await startTestServer(db.orm);
     statements = recordStatements(db);
     // A branch with projects; one of its projects gets a client manager from another branch, whom
     // its branch head may not see (the manager must then read as null, as through the loader).
@@ -63,10 +66,6 @@ describe('lists read their rows’ relations and selected columns in their own s
     );
     cmId = cm!.manager_id;
     cmBranch = cm!.branch_id;
-  });
-  afterAll(async () => {
-    await server?.close();
-    await db?.drop();
   });
 
   /** The same selection for each id through `project(id)` / `client(id)`: rows loaded one by one, relations by the DataLoaders. */

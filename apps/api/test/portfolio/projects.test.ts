@@ -1,6 +1,7 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestDatabase, type TestDatabase } from '../support/db.js';
-import { startTestServer, type TestServer } from '../support/server.js';
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { TestDatabase } from '../support/db.js';
+import type { TestServer } from '../support/server.js';
+import { withTestServer } from '../support/fixture.js';
 import { ids, pageAll } from './helpers.js';
 
 const LATEST_DAYS = `coalesce((SELECT s.days_overdue FROM cash_flow_statement s WHERE s.project_id = p.id ORDER BY s.month DESC LIMIT 1), 0)`;
@@ -12,9 +13,11 @@ describe('projects', () => {
   let manager: number;
   let team: number;
   let client: number;
+  withTestServer('demo', (d, s) => {
+    db = d;
+    server = s;
+  });
   beforeAll(async () => {
-    db = await createTestDatabase('demo');
-    server = await startTestServer(db.orm);
     const [p] = await db.query<{ branch_id: number; manager_id: number; team_id: number; client_id: number }>(`
       SELECT p.branch_id, p.manager_id, s.team_id, p.client_id FROM project p JOIN staff s ON s.id = p.manager_id
       WHERE s.team_id IS NOT NULL ORDER BY p.id LIMIT 1`);
@@ -24,10 +27,6 @@ describe('projects', () => {
     await db.query(
       `UPDATE project SET status = 'written_off' WHERE id IN (SELECT id FROM project WHERE status = 'active' ORDER BY id DESC LIMIT 2)`,
     );
-  });
-  afterAll(async () => {
-    await server?.close();
-    await db?.drop();
   });
 
   const sqlIds = async (where: string, order = 'p.id') =>

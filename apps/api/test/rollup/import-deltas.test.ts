@@ -130,6 +130,11 @@ describe('rollup maintenance of imports by per-project deltas', () => {
   }
 
   const stats = () => ({ ...rollupMaintenanceStats });
+  /** Since `before`: how many projects took the per-project delta path, and how many the slice recompute. */
+  const expectPaths = (before: ReturnType<typeof stats>, delta: number, slice: number): void => {
+    expect(stats().deltaProjects - before.deltaProjects).toBe(delta);
+    expect(stats().sliceProjects - before.sliceProjects).toBe(slice);
+  };
 
   it('start fresh and equal to a rebuild', async () => {
     await expectEqualToRebuild();
@@ -144,8 +149,7 @@ describe('rollup maintenance of imports by per-project deltas', () => {
     const before = stats();
     const r = await run('statements', csvOf(ST_HEADER, rows));
     expect(r).toMatchObject({ committed: true, inserted: 40, updated: 0 });
-    expect(stats().deltaProjects - before.deltaProjects).toBe(40);
-    expect(stats().sliceProjects - before.sliceProjects).toBe(0);
+    expectPaths(before, 40, 0);
     expect(r.phases['listeners before merge']).toBeGreaterThanOrEqual(0);
     expect(r.phases.listeners).toBeGreaterThanOrEqual(r.phases['listeners before merge']!);
     await expectEqualToRebuild();
@@ -168,8 +172,7 @@ describe('rollup maintenance of imports by per-project deltas', () => {
     const before = stats();
     const r = await run('statements', csvOf(ST_HEADER, rows));
     expect(r).toMatchObject({ committed: true, inserted: 0, updated: 60, unchanged: 30 });
-    expect(stats().deltaProjects - before.deltaProjects).toBe(30);
-    expect(stats().sliceProjects - before.sliceProjects).toBe(0);
+    expectPaths(before, 30, 0);
     await expectEqualToRebuild();
     await expectKpisEqual(ids, ['2026-06', '2026-07', '2026-09', '2026-10', '2026-05'] as Month[]);
 
@@ -232,8 +235,7 @@ describe('rollup maintenance of imports by per-project deltas', () => {
     const before = stats();
     const r = await run('projects', csvOf(PROJECT_HEADER, rows));
     expect(r).toMatchObject({ committed: true, inserted: 0, updated: 12, rejected: 0 });
-    expect(stats().deltaProjects - before.deltaProjects).toBe(12);
-    expect(stats().sliceProjects - before.sliceProjects).toBe(0);
+    expectPaths(before, 12, 0);
     await expectEqualToRebuild();
     await expectKpisEqual(ids, ['2026-10', '2026-05', '2025-12'] as Month[], {
       branches: [...ps.map((p) => p.branch), ...touchedBranches], managers: [...ps.map((p) => p.manager), ...touchedManagers],
@@ -249,8 +251,7 @@ describe('rollup maintenance of imports by per-project deltas', () => {
     const b2 = stats();
     const r2 = await run('statements', csvOf(ST_HEADER, st));
     expect(r2).toMatchObject({ committed: true, inserted: lacking.length, rejected: 0 });
-    expect(stats().deltaProjects - b2.deltaProjects).toBe(12);
-    expect(stats().sliceProjects - b2.sliceProjects).toBe(0);
+    expectPaths(b2, 12, 0);
     await expectEqualToRebuild();
     await expectKpisEqual(ids, ['2026-11', '2026-10', '2026-04', '2026-01'] as Month[]);
   });
@@ -276,8 +277,7 @@ describe('rollup maintenance of imports by per-project deltas', () => {
     expect(r.updated).toBe(8);
     // The projects with a new or changed row (the rejected key's project got no row).
     const affected = new Set(stored.filter((_, i) => i % 3 === 0 || (i % 2 === 0 && i > 0)).map((s) => s.key)).size;
-    expect(stats().deltaProjects - before.deltaProjects).toBe(affected);
-    expect(stats().sliceProjects - before.sliceProjects).toBe(0);
+    expectPaths(before, affected, 0);
     await expectEqualToRebuild();
     await expectKpisEqual(ids, ['2026-11', '2026-09', '2026-12'] as Month[]);
   });
@@ -305,8 +305,7 @@ describe('rollup maintenance of imports by per-project deltas', () => {
     const before = stats();
     const r = await run('statements', csvOf(ST_HEADER, rows));
     expect(r.committed).toBe(true);
-    expect(stats().deltaProjects - before.deltaProjects).toBe(8);
-    expect(stats().sliceProjects - before.sliceProjects).toBe(2);
+    expectPaths(before, 8, 2);
     // The other transaction's month-level row is still queued (it is not the import's to clear).
     const left = await db.query(`SELECT source, to_char(month, 'YYYY-MM') AS month, project_id FROM rollup_dirty`);
     expect(left).toEqual([{ source: 'statement', month: '2026-04', project_id: null }]);
@@ -365,8 +364,7 @@ describe('rollup maintenance of imports by per-project deltas', () => {
       input: { items: [{ projectId: String(pair!.pid), expectedVersion: pair!.version }], toClientManagerId: String(pair!.to), reason: 'delta test' },
     });
     expect(r.errors).toBeUndefined();
-    expect(stats().deltaProjects - before.deltaProjects).toBe(1);
-    expect(stats().sliceProjects - before.sliceProjects).toBe(0);
+    expectPaths(before, 1, 0);
     await expectEqualToRebuild();
     await expectKpisEqual([pair!.pid], ['2026-10', '2026-03'] as Month[], { managers: [pair!.from, pair!.to] });
 
@@ -378,8 +376,7 @@ describe('rollup maintenance of imports by per-project deltas', () => {
       input: { items: [{ projectId: String(pair!.pid), expectedVersion: version }], toClientManagerId: String(pair!.from), reason: 'delta test, back' },
     });
     expect(back.errors).toBeUndefined();
-    expect(stats().deltaProjects - b2.deltaProjects).toBe(0);
-    expect(stats().sliceProjects - b2.sliceProjects).toBe(1);
+    expectPaths(b2, 0, 1);
     await expectEqualToRebuild();
     await expectKpisEqual([pair!.pid], ['2026-09', '2026-12'] as Month[], { managers: [pair!.from, pair!.to] });
   });
@@ -417,8 +414,7 @@ describe('rollup maintenance of imports by per-project deltas', () => {
     const before = stats();
     const r = await run('projects', csvOf(PROJECT_HEADER, rows));
     expect(r).toMatchObject({ committed: true, updated: 1100, rejected: 0 });
-    expect(stats().deltaProjects - before.deltaProjects).toBe(1100);
-    expect(stats().sliceProjects - before.sliceProjects).toBe(0);
+    expectPaths(before, 1100, 0);
     await expectEqualToRebuild();
     await expectKpisEqual(ps.slice(0, 50).map((p) => p.id), ['2026-10', '2026-02'] as Month[]);
   });
