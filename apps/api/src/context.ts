@@ -2,6 +2,7 @@ import type { Request, Response } from 'express';
 import type { EntityManager, MikroORM } from '@mikro-orm/postgresql';
 import { Loaders } from './common/loaders.js';
 import type { AppRole } from './modules/auth/roles.js';
+import type { ReadReplica } from './db/read-replica.js';
 
 /** Who is asking: the signed-in user, resolved from the session cookie or bearer token. */
 export interface Viewer {
@@ -29,6 +30,8 @@ export interface Context {
   /** Signs and verifies session tokens. */
   sessionSecret?: Buffer;
   production?: boolean;
+  /** DATABASE_READ_URL: read-only operations may run there (db/read-replica.ts); `em` is then switched before execution. */
+  readReplica?: ReadReplica;
 }
 
 export function createContext(orm: MikroORM, viewer: Viewer | null = null, extra: Partial<Context> = {}): Context {

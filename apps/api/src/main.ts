@@ -45,7 +45,7 @@ async function main(): Promise<void> {
     const created = await seedDemoUsers(db.url);
     if (created) log(`created ${created} demo sign-in accounts (${DEMO_USERS.map((u) => u.username).join(', ')}; see README)`);
   }
-  const app = await createApp({ orm: db.orm, dashboardDist: config.dashboardDist, production: config.production, corsOrigins: config.corsOrigins, sessionSecret: loadSessionSecret(config.dataDir) });
+  const app = await createApp({ orm: db.orm, dashboardDist: config.dashboardDist, production: config.production, corsOrigins: config.corsOrigins, sessionSecret: loadSessionSecret(config.dataDir), readReplica: db.readReplica });
   running.app = app;
   // Catches the KPI rollups up with changes not maintained inline (see docs/performance.md),
   // and keeps the latest month's client-manager ranking snapshot current (modules/performance).

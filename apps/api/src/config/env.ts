@@ -29,6 +29,10 @@ export interface AppConfig {
   corsOrigins: string[];
   /** How often the background refresher looks at the rollup change queue (ms; 0 = never). */
   rollupRefreshMs: number;
+  /** A streaming replica for read-only operations (docs/scaling.md); unset: everything on the primary. */
+  databaseReadUrl: string | undefined;
+  /** Reads go to the primary while the replica lags more than this (ms). */
+  readReplicaMaxLagMs: number;
 }
 
 function int(name: string, raw: string | undefined, fallback: number): number {
@@ -54,5 +58,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     production: env.NODE_ENV === 'production',
     corsOrigins: (env.CORS_ORIGINS ?? '').split(',').map((s) => s.trim()).filter(Boolean),
     rollupRefreshMs: int('ROLLUP_REFRESH_MS', env.ROLLUP_REFRESH_MS, 2000),
+    databaseReadUrl: env.DATABASE_READ_URL || undefined,
+    readReplicaMaxLagMs: int('READ_REPLICA_MAX_LAG_MS', env.READ_REPLICA_MAX_LAG_MS, 5000),
   };
 }

@@ -16,6 +16,7 @@ import { tokenFromRequest } from '../modules/auth/session-token.js';
 import { accessPlugin } from '../modules/auth/access.plugin.js';
 import { INTROSPECTION_ROLES } from '../modules/auth/roles.js';
 import { adoptResolvedSession, createResponseCache, type ResponseCache } from './response-cache.js';
+import type { ReadReplica } from '../db/read-replica.js';
 
 export interface AppOptions {
   orm: MikroORM;
@@ -26,6 +27,8 @@ export interface AppOptions {
   /** Origins allowed to call the API from a browser (CORS); same-origin always works. */
   corsOrigins?: readonly string[];
   log?: (e: unknown) => void;
+  /** DATABASE_READ_URL's connection: read-only operations may run there (db/read-replica.ts). */
+  readReplica?: ReadReplica;
 }
 
 export interface App {
@@ -96,10 +99,10 @@ export async function createApp(opts: AppOptions): Promise<App> {
   const graphql = (maxBytes: number | string, importOnly: boolean) => [
     express.json({ limit: maxBytes }),
     // Cached dashboard reads are answered before Apollo Server (server/response-cache.ts).
-    ...(importOnly ? [] : [responseCache.middleware({ orm: opts.orm, sessionSecret: opts.sessionSecret })]),
+    ...(importOnly ? [] : [responseCache.middleware({ orm: opts.orm, sessionSecret: opts.sessionSecret, readReplica: opts.readReplica })]),
     expressMiddleware(apollo, {
       context: async ({ req, res }) => {
-        const base = createContext(opts.orm, null, { http: { req, res }, sessionSecret: opts.sessionSecret, production: opts.production });
+        const base = createContext(opts.orm, null, { http: { req, res }, sessionSecret: opts.sessionSecret, production: opts.production, readReplica: opts.readReplica });
         // Resolved by the access plugin after the query limits, so a refused query touches no table.
         base.pendingToken = tokenFromRequest(req.headers);
         base.importOnly = importOnly;

@@ -9,6 +9,7 @@ import type { MikroORM } from '@mikro-orm/postgresql';
 import type { Context } from '../context.js';
 import { presetSession, requestStateOf } from '../modules/auth/access.plugin.js';
 import { AuthService, type SessionState } from '../modules/auth/auth.service.js';
+import type { ReadReplica } from '../db/read-replica.js';
 import { tokenFromRequest } from '../modules/auth/session-token.js';
 import { estimateCost, QUERY_LIMITS } from './limits.js';
 
@@ -112,6 +113,15 @@ export function isCacheableOperation(schema: GraphQLSchema, document: DocumentNo
   return query !== null && query !== undefined && check(query, operation.selectionSet, new Set());
 }
 
+/**
+ * A read sent to the primary because the replica has not replayed this session's own write yet:
+ * not cached (its state is newer than the replica's, which every other session is served from;
+ * entering it would drop the cache twice per write).
+ */
+function readsOwnWrite(s: SessionState): boolean {
+  return s.read !== undefined && !s.read.replica && s.read.reason === 'own-write';
+}
+
 /** What a cached response depends on besides the request itself; a new state drops older entries. */
 export function stateKey(s: SessionState): string {
   const t = (d: Date | string | null) => (d === null ? '' : new Date(d).toISOString());
@@ -159,7 +169,7 @@ export interface ResponseCache {
    * limit (before any SQL), and the session plus cache state read in one statement. Anything else
    * goes on to Apollo Server (with the session it resolved, so it is not looked up twice).
    */
-  middleware(deps: { orm: MikroORM; sessionSecret: Buffer }): RequestHandler;
+  middleware(deps: { orm: MikroORM; sessionSecret: Buffer; readReplica?: ReadReplica }): RequestHandler;
   stats(): { hits: number; misses: number; bypassed: number; entries: number; bytes: number };
   clear(): void;
 }
@@ -222,7 +232,7 @@ export function createResponseCache(schema: GraphQLSchema, opts: ResponseCacheOp
       return {
         async responseForOperation({ contextValue, operation, document, queryHash, request }): Promise<GraphQLResponse | null> {
           const state = requestStateOf(contextValue);
-          if (!state || state.stale || contextValue.importOnly || !queryHash) return null;
+          if (!state || state.stale || contextValue.importOnly || !queryHash || readsOwnWrite(state)) return null;
           if (!isCacheable(document, operation)) return null;
           if (!known.has(queryHash)) {
             if (known.size >= MAX_DOCUMENTS) known.clear();
@@ -259,7 +269,7 @@ export function createResponseCache(schema: GraphQLSchema, opts: ResponseCacheOp
       };
     },
   };
-  const middleware = ({ orm, sessionSecret }: { orm: MikroORM; sessionSecret: Buffer }): RequestHandler => async (req, res, next) => {
+  const middleware = ({ orm, sessionSecret, readReplica }: { orm: MikroORM; sessionSecret: Buffer; readReplica?: ReadReplica }): RequestHandler => async (req, res, next) => {
     try {
       const body = req.body as { query?: unknown; operationName?: unknown; variables?: unknown } | undefined;
       if (req.method !== 'POST' || !body || typeof body !== 'object' || Array.isArray(body) || typeof body.query !== 'string') return next();
@@ -284,10 +294,11 @@ export function createResponseCache(schema: GraphQLSchema, opts: ResponseCacheOp
       if (type !== 'application/json' && type !== 'application/graphql-response+json') return next();
       const token = tokenFromRequest(req.headers);
       if (!token) return next();
-      const { viewer, state } = await new AuthService(orm.em.fork(), sessionSecret).resolveWithState(token);
+      const auth = new AuthService(orm.em.fork(), sessionSecret);
+      const { viewer, state } = readReplica ? await auth.resolveForRead(token, readReplica) : await auth.resolveWithState(token);
       (req as ResolvedRequest)[RESOLVED] = { viewer, state };
       // Signed out, or stale rollups: Apollo Server answers (an error, or from the base tables).
-      if (!viewer || !state || state.stale) return next();
+      if (!viewer || !state || state.stale || readsOwnWrite(state)) return next();
       const key = keyFor({ viewer }, enterState(state), queryHash, operationName, variables);
       const hit = key === null ? undefined : entries.get(key);
       if (!hit) return next();
@@ -295,6 +306,7 @@ export function createResponseCache(schema: GraphQLSchema, opts: ResponseCacheOp
       res.status(200);
       res.setHeader('content-type', `${type}; charset=utf-8`);
       if (opts.exposeHeader ?? true) res.setHeader('x-response-cache', 'hit');
+      if (state.read) res.setHeader('x-read-from', state.read.replica ? 'replica' : `primary; reason=${state.read.reason}`);
       res.end(hit.body);
     } catch (err) {
       next(err);

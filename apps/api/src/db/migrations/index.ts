@@ -7,6 +7,7 @@ import { Migration20261129050000ReadPaths } from './Migration20261129050000ReadP
 import { Migration20261129060000ImportSpeed } from './Migration20261129060000ImportSpeed.js';
 import { Migration20261129070000RankingSnapshots } from './Migration20261129070000RankingSnapshots.js';
 import { Migration20261130080000RankingIncremental } from './Migration20261130080000RankingIncremental.js';
+import { Migration20261130090000SessionWriteLsn } from './Migration20261130090000SessionWriteLsn.js';
 
 // Listed explicitly so the same code runs from TypeScript source and from a tsc build.
 export const migrationsList = [
@@ -19,4 +20,5 @@ export const migrationsList = [
   { name: 'Migration20261129060000ImportSpeed', class: Migration20261129060000ImportSpeed },
   { name: 'Migration20261129070000RankingSnapshots', class: Migration20261129070000RankingSnapshots },
   { name: 'Migration20261130080000RankingIncremental', class: Migration20261130080000RankingIncremental },
+  { name: 'Migration20261130090000SessionWriteLsn', class: Migration20261130090000SessionWriteLsn },
 ];

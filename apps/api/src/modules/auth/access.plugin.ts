@@ -7,7 +7,9 @@ import { INTROSPECTION_ROLES } from './roles.js';
 import { AppError } from '../../common/errors.js';
 import { estimateCost, QUERY_LIMITS } from '../../server/limits.js';
 import { AuthService, type SessionState } from './auth.service.js';
+import { AuthRepository } from './auth.repository.js';
 import { rememberFreshness } from '../rollup/rollup.cache.js';
+import { replicaFork } from '../../db/read-replica.js';
 
 /** Root fields a signed-out client may ask for. */
 const PUBLIC_ROOT_FIELDS = new Set(['signIn', 'signOut', 'me', '__typename']);
@@ -86,11 +88,20 @@ export const accessPlugin: ApolloServerPlugin<Context> = {
         const preset = (contextValue as WithPreset)[PRESET];
         if (preset || (contextValue.pendingToken && contextValue.sessionSecret)) {
           let state = preset ?? null;
+          const isQuery = operation?.operation === 'query';
           if (!preset) {
-            const r = await new AuthService(contextValue.em, contextValue.sessionSecret!).resolveWithState(contextValue.pendingToken!);
+            const auth = new AuthService(contextValue.em, contextValue.sessionSecret!);
+            const r = contextValue.readReplica && isQuery
+              ? await auth.resolveForRead(contextValue.pendingToken!, contextValue.readReplica)
+              : await auth.resolveWithState(contextValue.pendingToken!);
             contextValue.viewer = r.viewer;
             contextValue.pendingToken = null;
             state = r.state;
+          }
+          // A read the replica answers: every resolver of the request reads there (with the
+          // replica's state, read above); writes a read path makes go to the primary (primaryOf).
+          if (isQuery && contextValue.viewer && contextValue.readReplica && state?.read?.replica) {
+            contextValue.em = replicaFork(contextValue.readReplica.orm, contextValue.em);
           }
           if (state) {
             requestStates.set(contextValue, state);
@@ -107,6 +118,20 @@ export const accessPlugin: ApolloServerPlugin<Context> = {
         if (!viewer && [...root].some((f) => !PUBLIC_ROOT_FIELDS.has(f))) throw unauthenticated();
         if ((all.has('__schema') || all.has('__type')) && (!viewer || !INTROSPECTION_ROLES.includes(viewer.role))) {
           throw forbidden('Schema introspection is for HQ planners');
+        }
+      },
+      async willSendResponse({ contextValue, operation, response }) {
+        const replica = contextValue.readReplica;
+        if (!replica) return;
+        const read = requestStateOf(contextValue)?.read;
+        if (operation?.operation === 'query' && read) {
+          response.http.headers.set('x-read-from', read.replica ? 'replica' : `primary; reason=${read.reason}`);
+        }
+        // Read-your-writes: this session's next reads wait for a replica that has replayed this.
+        if (operation?.operation === 'mutation' && contextValue.viewer) {
+          await new AuthRepository(contextValue.em.fork()).recordWrite(contextValue.viewer.sessionId).catch((err: unknown) => {
+            (replica.log ?? console.error)(`could not record the session's write position (its next reads may miss this write on a replica): ${String(err).slice(0, 200)}`);
+          });
         }
       },
     };

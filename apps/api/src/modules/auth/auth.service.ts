@@ -5,9 +5,17 @@ import { recordAudit } from '../audit/audit.service.js';
 import { AuthRepository, type SessionWithState } from './auth.repository.js';
 import { dummyHash, verifyPassword } from './password.js';
 import { newSessionToken, SESSION_TTL_SECONDS, verifySessionToken } from './session-token.js';
+import { chooseRead, reportReplicaFailure, within, type ReadReplica, type ReadRoute } from '../../db/read-replica.js';
 
 /** Rollup and configuration state read with the session (cache keys); see AuthRepository.sessionWithState. */
-export type SessionState = Omit<SessionWithState, 'id' | 'username' | 'role' | 'staffId' | 'branchId' | 'displayName'> & { stale: boolean };
+export type SessionState = Omit<SessionWithState, 'id' | 'username' | 'role' | 'staffId' | 'branchId' | 'displayName' | 'writeLsn' | 'primaryLsn'> & {
+  stale: boolean;
+  /** With a read replica configured: where this read goes and why (db/read-replica.ts). */
+  read?: ReadRoute;
+};
+
+/** A replica that has not answered its state query by then is treated as unavailable for this request. */
+const REPLICA_STATE_TIMEOUT_MS = 1000;
 
 const invalid = (): AppError => new AppError('UNAUTHENTICATED', 'Invalid username or password');
 
@@ -64,7 +72,40 @@ export class AuthService {
     const viewer = r.id !== null && r.role !== null
       ? { userId: r.id, username: r.username!, role: r.role, staffId: r.staffId, branchId: r.branchId, sessionId: id, displayName: r.displayName! }
       : null;
-    const { id: _i, username: _u, role: _r, staffId: _s, branchId: _b, displayName: _d, ...state } = r;
+    const { id: _i, username: _u, role: _r, staffId: _s, branchId: _b, displayName: _d, writeLsn: _w, primaryLsn: _p, ...state } = r;
     return { viewer, state: { ...state, stale: state.pending > 0 } };
+  }
+
+  /**
+   * For a read-only operation with a read replica configured: the session (and the primary's state)
+   * on the primary and the replica's state at the same time, then where the read goes
+   * (db/read-replica.ts `chooseRead`); the state returned is that of the server that answers.
+   */
+  async resolveForRead(token: string | null, replica: ReadReplica): Promise<{ viewer: (Viewer & { displayName: string }) | null; state: SessionState | null }> {
+    const id = verifySessionToken(this.secret, token);
+    if (!id) return { viewer: null, state: null };
+    const [r, rs] = await Promise.all([
+      this.repo.sessionWithState(id),
+      within(new AuthRepository(replica.orm.em.fork()).replicaState(), REPLICA_STATE_TIMEOUT_MS).catch((err: unknown) => {
+        reportReplicaFailure(replica, err);
+        return null;
+      }),
+    ]);
+    if (!r) return { viewer: null, state: null };
+    const viewer = r.id !== null && r.role !== null
+      ? { userId: r.id, username: r.username!, role: r.role, staffId: r.staffId, branchId: r.branchId, sessionId: id, displayName: r.displayName! }
+      : null;
+    const read = chooseRead(r, rs ?? null, replica.maxLagMs);
+    if (read.replica && rs) {
+      const { replayLsn: _l, replayAgeMs: _a, ...state } = rs;
+      return { viewer, state: { ...state, stale: state.pending > 0, read } };
+    }
+    const { id: _i, username: _u, role: _r, staffId: _s, branchId: _b, displayName: _d, writeLsn: _w, primaryLsn: _p, ...state } = r;
+    return { viewer, state: { ...state, stale: state.pending > 0, read } };
+  }
+
+  /** After a mutation of this session (with a read replica configured): see AuthRepository.recordWrite. */
+  recordWrite(sessionId: string): Promise<void> {
+    return this.repo.recordWrite(sessionId);
   }
 }

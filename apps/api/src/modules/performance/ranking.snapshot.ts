@@ -2,6 +2,7 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import { IsolationLevel } from '@mikro-orm/core';
 import { execOf, type Exec, type RollupFreshness } from '../rollup/rollup.service.js';
 import { rankedCte, rankedParams, SNAPSHOT_COLUMNS } from './ranking.sql.js';
+import { primaryOf, waitForReplay } from '../../db/read-replica.js';
 
 /**
  * Ranking snapshots (migration 070000). The bank-wide client-manager ranking of a month takes
@@ -157,7 +158,13 @@ export async function ensureRankingSnapshot(em: EntityManager, i: SnapshotInputs
   if (id !== null) return { id, built: false, ms: 0, rows: 0 };
   const running = inflight.get(key);
   if (running) return running;
-  const p = buildRankingSnapshot(em, i).finally(() => inflight.delete(key));
+  // On a read replica (read-only) the snapshot is built on the primary, and read here once the
+  // replica has replayed it (its id; a newer state than the request's is fine: never older).
+  const primary = primaryOf(em);
+  const p = (primary
+    ? buildRankingSnapshot(primary, i).then(async (r) => (r && (await waitForReplay(em, primary)) ? r : null))
+    : buildRankingSnapshot(em, i)
+  ).finally(() => inflight.delete(key));
   inflight.set(key, p);
   return p;
 }

@@ -1,6 +1,20 @@
-import { Ctx, Field, Int, ObjectType, Query, Resolver } from 'type-graphql';
+import { Ctx, Field, Int, ObjectType, Query, registerEnumType, Resolver } from 'type-graphql';
 import type { Context } from '../../context.js';
+import { requestStateOf } from '../auth/access.plugin.js';
 import { execOf, rollupFreshness } from './rollup.service.js';
+
+export enum ReadSource {
+  PRIMARY = 'PRIMARY',
+  REPLICA = 'REPLICA',
+}
+registerEnumType(ReadSource, {
+  name: 'ReadSource',
+  description: 'The database a read-only request was answered from (docs/scaling.md, read replicas).',
+  valuesConfig: {
+    PRIMARY: { description: 'The primary (DATABASE_URL): always without a read replica, for mutations, and for reads the replica cannot serve.' },
+    REPLICA: { description: 'A streaming read replica (DATABASE_READ_URL), consistent with itself, at most the configured lag behind the primary.' },
+  },
+});
 
 @ObjectType('KpiFreshness', { description: 'How fresh the pre-aggregated KPI rollups are. While stale, KPI, scorecard, workload and ranking queries are computed from the base tables instead (slower, never a stale figure).' })
 export class KpiFreshnessType {
@@ -18,6 +32,15 @@ export class KpiFreshnessType {
 
   @Field(() => String, { description: 'Rollup generation, bumped by every rollup change (cache key).' })
   generation!: string;
+
+  @Field(() => ReadSource, { description: 'Where this request read these figures (and would read any other in the same request).' })
+  readFrom!: ReadSource;
+
+  @Field(() => Int, { nullable: true, description: 'With a read replica configured: how far it was behind the primary when this request started, in ms (0: it had replayed everything; null: unknown, or no replica).' })
+  replicaLagMs!: number | null;
+
+  @Field(() => String, { nullable: true, description: 'With a read replica configured, why the primary answered: OWN_WRITE (the replica had not yet replayed this session\'s last write), LAG (more than READ_REPLICA_MAX_LAG_MS behind), UNAVAILABLE (it did not answer), NOT_STANDBY (it is not replaying, e.g. promoted). Null when the replica answered or none is configured.' })
+  readFromPrimaryBecause!: string | null;
 }
 
 @Resolver()
@@ -25,12 +48,16 @@ export class KpiFreshnessResolver {
   @Query(() => KpiFreshnessType, { description: 'Freshness of the KPI rollups that dashboard figures are read from.' })
   async kpiFreshness(@Ctx() ctx: Context): Promise<KpiFreshnessType> {
     const f = await rollupFreshness(execOf(ctx.em));
+    const read = requestStateOf(ctx)?.read;
     return {
       refreshedAt: f.refreshedAt ? new Date(f.refreshedAt) : null,
       maintainedAt: f.maintainedAt ? new Date(f.maintainedAt) : null,
       stale: f.stale,
       pendingChanges: f.pending,
       generation: f.generation,
+      readFrom: read?.replica ? ReadSource.REPLICA : ReadSource.PRIMARY,
+      replicaLagMs: read?.lagMs ?? null,
+      readFromPrimaryBecause: read && !read.replica ? read.reason.toUpperCase().replace('-', '_') : null,
     };
   }
 }

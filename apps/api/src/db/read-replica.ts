@@ -1,0 +1,107 @@
+import type { EntityManager, MikroORM } from '@mikro-orm/postgresql';
+import { sqlOne } from '../common/sql.js';
+
+/**
+ * Read replicas (DATABASE_READ_URL, docs/scaling.md section 2). Read-only GraphQL operations of a
+ * signed-in user run on a streaming replica (hot standby) unless:
+ * - the replica has not yet replayed that session's last write (read-your-writes: the session
+ *   stores the primary's WAL position after each of its mutations),
+ * - it lags the primary by more than `maxLagMs`,
+ * - it cannot be reached, or is not replaying at all (not a standby, e.g. promoted after a failover);
+ * then the primary answers. Mutations, sessions and the background refresher always use the primary.
+ *
+ * Consistency: a request served by the replica reads the cache state (rollup generation, …) on the
+ * replica, as its data; so the caches never store a replica's older figures under a newer key, and
+ * the rollup freshness check holds on the replica as on the primary.
+ */
+export interface ReadReplica {
+  orm: MikroORM;
+  /** Above this lag (ms) reads go to the primary. */
+  maxLagMs: number;
+  /** Reported once per `REPORT_EVERY_MS` when the replica fails (the primary answers meanwhile). */
+  log?: (m: string) => void;
+}
+
+export type ReadRoute =
+  | { replica: true; lagMs: number }
+  | { replica: false; reason: 'own-write' | 'lag' | 'unavailable' | 'not-standby'; lagMs: number | null };
+
+/** A WAL position (`16/B374D848`) as a number, for comparisons. */
+export function lsn(text: string): bigint {
+  const [hi, lo] = text.split('/');
+  return (BigInt(`0x${hi}`) << 32n) + BigInt(`0x${lo}`);
+}
+
+/**
+ * Where a read goes (pure). `primary`: the session's last write and the primary's position, read
+ * together on the primary; `replica`: how far the replica has replayed, read at the same time
+ * (null when it did not answer).
+ */
+export function chooseRead(
+  primary: { writeLsn: string | null; primaryLsn: string },
+  replica: { replayLsn: string | null; replayAgeMs: string | number | null } | null,
+  maxLagMs: number,
+): ReadRoute {
+  if (!replica) return { replica: false, reason: 'unavailable', lagMs: null };
+  if (replica.replayLsn === null) return { replica: false, reason: 'not-standby', lagMs: null };
+  const replayed = lsn(replica.replayLsn);
+  const caughtUp = replayed >= lsn(primary.primaryLsn);
+  // Behind the primary: at least as old as the last transaction it replayed (null: none replayed
+  // since it started; the position is then all we know, and it is behind).
+  const lagMs = caughtUp ? 0 : replica.replayAgeMs === null ? Number.POSITIVE_INFINITY : Math.max(0, Number(replica.replayAgeMs));
+  const known = Number.isFinite(lagMs) ? Math.round(lagMs) : null;
+  if (primary.writeLsn !== null && replayed < lsn(primary.writeLsn)) return { replica: false, reason: 'own-write', lagMs: known };
+  if (lagMs > maxLagMs) return { replica: false, reason: 'lag', lagMs: known };
+  return { replica: true, lagMs: Math.round(lagMs) };
+}
+
+/** Replica EntityManagers of requests → their primary's (for the few writes a read path makes). */
+const primaries = new WeakMap<EntityManager, EntityManager>();
+
+export function replicaFork(replica: MikroORM, primaryEm: EntityManager): EntityManager {
+  const em = replica.em.fork();
+  primaries.set(em, primaryEm);
+  return em;
+}
+
+/** The primary's EntityManager when `em` reads a replica; undefined when `em` is the primary's. */
+export function primaryOf(em: EntityManager): EntityManager | undefined {
+  return primaries.get(em);
+}
+
+/**
+ * After a write on the primary that a replica read needs (a ranking snapshot built on demand):
+ * waits until the replica has replayed the primary's current position, polling. False on timeout.
+ */
+export async function waitForReplay(replicaEm: EntityManager, primaryEm: EntityManager, timeoutMs = 10_000): Promise<boolean> {
+  const p = await sqlOne<{ l: string }>(primaryEm, `SELECT pg_current_wal_lsn()::text AS l`);
+  const until = Date.now() + timeoutMs;
+  for (let wait = 2; ; wait = Math.min(wait * 2, 50)) {
+    const r = await sqlOne<{ ok: boolean | null }>(replicaEm, `SELECT pg_last_wal_replay_lsn() >= ?::pg_lsn AS ok`, [p!.l]);
+    if (r?.ok) return true;
+    if (Date.now() >= until) return false;
+    await new Promise((resolve) => setTimeout(resolve, wait));
+  }
+}
+
+const REPORT_EVERY_MS = 30_000;
+let lastReport = 0;
+
+/** The replica's failure, logged at most every 30 s (requests go on on the primary). */
+export function reportReplicaFailure(r: ReadReplica, err: unknown): void {
+  const now = Date.now();
+  if (now - lastReport < REPORT_EVERY_MS) return;
+  lastReport = now;
+  (r.log ?? console.error)(`read replica unavailable, reading from the primary: ${err instanceof Error ? err.message.slice(0, 200) : String(err)}`);
+}
+
+/** Resolves within `ms` or rejects: a replica that hangs must not hold requests. */
+export function within<T>(p: Promise<T>, ms: number): Promise<T> {
+  let timer: NodeJS.Timeout;
+  return Promise.race([
+    p,
+    new Promise<never>((_, reject) => {
+      timer = setTimeout(() => reject(new Error(`no answer within ${ms} ms`)), ms);
+    }),
+  ]).finally(() => clearTimeout(timer));
+}

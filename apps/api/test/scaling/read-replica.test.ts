@@ -1,0 +1,276 @@
+import 'reflect-metadata';
+import { spawn, type ChildProcess } from 'node:child_process';
+import { chmodSync, mkdtempSync, rmSync } from 'node:fs';
+import type { Server } from 'node:http';
+import { createServer, type AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import pg from 'pg';
+import type { MikroORM } from '@mikro-orm/postgresql';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startEmbeddedPostgres, type EmbeddedDatabase } from '../../src/db/embedded-postgres.js';
+import { startEmbeddedStandby, type EmbeddedStandby } from '../../src/db/embedded-standby.js';
+import { migrate, openOrm } from '../../src/db/orm.js';
+import { seedBank } from '../../src/seed/seed.service.js';
+import { hashPassword } from '../../src/modules/auth/password.js';
+import { createApp, type App } from '../../src/server/app.js';
+import { DEMO_AS_OF, DEMO_SEED } from '../support/constants.js';
+import * as ops from '../../src/bench/operations.js';
+
+const API_DIR = fileURLToPath(new URL('../..', import.meta.url));
+const SECRET = 'a-session-secret-shared-by-every-api-process-0123456789';
+
+async function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const s = createServer();
+    s.once('error', reject);
+    s.listen(0, '127.0.0.1', () => {
+      const { port } = s.address() as AddressInfo;
+      s.close(() => resolve(port));
+    });
+  });
+}
+
+interface Answer {
+  data?: Record<string, any>;
+  errors?: { message: string; extensions?: { code?: string } }[];
+  readFrom: string | null;
+  cache: string | null;
+  ms: number;
+}
+
+async function gql(url: string, token: string | null, query: string, variables?: Record<string, unknown>): Promise<Answer> {
+  const t0 = performance.now();
+  const res = await fetch(url, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
+    body: JSON.stringify({ query, variables }),
+  });
+  const body = (await res.json()) as Pick<Answer, 'data' | 'errors'>;
+  return { ...body, readFrom: res.headers.get('x-read-from'), cache: res.headers.get('x-response-cache'), ms: performance.now() - t0 };
+}
+
+const NOV = `{ kpi(scope: { kind: BANK }, month: "2026-11") { outstandingBalance } }`;
+const FRESHNESS = `{ kpiFreshness { readFrom replicaLagMs readFromPrimaryBecause generation } }`;
+const RANKING = `{ clientManagerRanking(month: "2026-09", first: 500) { count rows { nodes { id rank branchRank score previousRank } } } }`;
+
+/**
+ * docs/scaling.md, "PostgreSQL read replicas": a real streaming replica (hot standby of a second
+ * embedded cluster) behind DATABASE_READ_URL. Read-only operations of signed-in users are answered
+ * there — proven by pausing its replay: another session then reads the replica's older figures —
+ * except a session's reads after its own write (until replayed), reads while the replica lags more
+ * than the limit, and reads while it is down; mutations go to the primary; a ranking snapshot a
+ * read needs is built on the primary and read on the replica.
+ */
+describe('a streaming read replica behind DATABASE_READ_URL', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'loan-desk-read-replica-'));
+  let primary: EmbeddedDatabase;
+  let standby: EmbeddedStandby | undefined;
+  let onPrimary: pg.Client;
+  let onStandby: pg.Client;
+  let api: { url: string; proc: ChildProcess; output: string[] } | undefined;
+  // In-process APIs on the same databases: B with a 1-second lag limit, C without a replica.
+  const local: { app: App; server: Server; orm: MikroORM; readOrm?: MikroORM; url: string }[] = [];
+  let planner: string;
+  let executive: string;
+
+  const sum = async (c: pg.Client, month: string) =>
+    (await c.query<{ b: string }>(`SELECT coalesce(sum(balance), 0.00)::text AS b FROM cash_flow_statement WHERE month = $1::date`, [month])).rows[0]!.b;
+
+  /** Until the standby has replayed everything the primary has written so far. */
+  const replayed = async () => {
+    const { rows: [p] } = await onPrimary.query<{ l: string }>(`SELECT pg_current_wal_lsn()::text AS l`);
+    const until = Date.now() + 30_000;
+    while (!(await onStandby.query<{ ok: boolean }>(`SELECT pg_last_wal_replay_lsn() >= $1::pg_lsn AS ok`, [p!.l])).rows[0]!.ok) {
+      if (Date.now() > until) throw new Error('the standby did not catch up within 30 s');
+      await new Promise((r) => setTimeout(r, 20));
+    }
+  };
+
+  const startLocal = async (readReplicaMaxLagMs: number | null) => {
+    const orm = await openOrm(primary.url);
+    const readOrm = readReplicaMaxLagMs === null ? undefined : await openOrm(standby!.url);
+    const app = await createApp({
+      orm, sessionSecret: Buffer.from(SECRET), log: () => {},
+      readReplica: readOrm ? { orm: readOrm, maxLagMs: readReplicaMaxLagMs!, log: () => {} } : undefined,
+    });
+    const server: Server = await new Promise((resolve) => {
+      const s = app.express.listen(0, '127.0.0.1', () => resolve(s));
+    });
+    const l = { app, server, orm, readOrm, url: `http://127.0.0.1:${(server.address() as AddressInfo).port}/graphql` };
+    local.push(l);
+    return l.url;
+  };
+
+  beforeAll(async () => {
+    chmodSync(dir, 0o755);
+    primary = await startEmbeddedPostgres({ dir: join(dir, 'primary'), port: await freePort() });
+    const orm = await openOrm(primary.url);
+    await migrate(orm);
+    await orm.close(true);
+    await seedBank(primary.url, { scale: 'demo', seed: DEMO_SEED, asOf: DEMO_AS_OF });
+    onPrimary = new pg.Client({ connectionString: primary.url });
+    await onPrimary.connect();
+    for (const [u, role] of [['rr.planner', 'hq_planner'], ['rr.executive', 'executive']]) {
+      await onPrimary.query(`INSERT INTO app_user (username, password_hash, role, display_name) VALUES ($1, $2, $3, $1)`, [u, await hashPassword('replica-password-1'), role]);
+    }
+    standby = await startEmbeddedStandby({ primaryUrl: primary.url, dir: join(dir, 'standby'), port: await freePort() });
+    onStandby = new pg.Client({ connectionString: standby.url });
+    await onStandby.connect();
+    const port = await freePort();
+    const proc = spawn(process.execPath, ['--import', '@swc-node/register/esm-register', 'src/main.ts'], {
+      cwd: API_DIR,
+      env: {
+        ...process.env, DATABASE_URL: primary.url, DATABASE_READ_URL: standby.url, READ_REPLICA_MAX_LAG_MS: '600000',
+        PORT: String(port), HOST: '127.0.0.1', SCALE: 'none', SESSION_SECRET: SECRET, DATA_DIR: join(dir, 'api'), ROLLUP_REFRESH_MS: '200',
+      },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    const output: string[] = [];
+    await new Promise<void>((resolve, reject) => {
+      const timer = setTimeout(() => reject(new Error(`the API did not start:\n${output.join('')}`)), 60_000);
+      proc.stdout!.on('data', (b: Buffer) => {
+        output.push(b.toString());
+        if (output.join('').includes('GraphQL API:')) {
+          clearTimeout(timer);
+          resolve();
+        }
+      });
+      proc.stderr!.on('data', (b: Buffer) => output.push(b.toString()));
+      proc.once('exit', (code) => reject(new Error(`the API exited with ${code}:\n${output.join('')}`)));
+    });
+    api = { url: `http://127.0.0.1:${port}/graphql`, proc, output };
+    const signIn = async (u: string) => (await gql(api!.url, null, `mutation { signIn(username: "${u}", password: "replica-password-1") { token } }`)).data!.signIn.token as string;
+    planner = await signIn('rr.planner');
+    executive = await signIn('rr.executive');
+  }, 180_000);
+
+  afterAll(async () => {
+    if (api && api.proc.exitCode === null) {
+      const exited = new Promise((r) => api!.proc.once('exit', r));
+      api.proc.kill('SIGTERM');
+      await exited;
+    }
+    for (const l of local) {
+      l.server.closeAllConnections();
+      await new Promise((r) => l.server.close(r));
+      await l.app.stop();
+      await l.readOrm?.close(true);
+      await l.orm.close(true);
+    }
+    await onStandby?.end().catch(() => {});
+    await onPrimary?.end();
+    await standby?.stop();
+    await primary?.stop();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('serves reads from the replica, a session\'s own writes from the primary until replayed, and falls back when it lags or is down', async () => {
+    expect(api!.output.join('')).toContain('read replica: DATABASE_READ_URL');
+    const b = await startLocal(1000);
+    const c = await startLocal(null);
+    await replayed();
+
+    // Caught up: reads go to the replica (and are cached there like on the primary).
+    const first = await gql(api!.url, executive, NOV);
+    expect(first.errors).toBeUndefined();
+    expect(first.readFrom).toBe('replica');
+    const oldNov = await sum(onPrimary, '2026-11-01');
+    expect(first.data!.kpi.outstandingBalance).toBe(oldNov);
+    const again = await gql(api!.url, executive, NOV);
+    expect([again.readFrom, again.cache]).toEqual(['replica', 'hit']);
+    const f0 = (await gql(api!.url, executive, FRESHNESS)).data!.kpiFreshness;
+    expect(f0).toMatchObject({ readFrom: 'REPLICA', readFromPrimaryBecause: null });
+    expect(f0.replicaLagMs).toBeGreaterThanOrEqual(0);
+
+    // The replica stops replaying; the planner files a statement (a mutation: the primary).
+    await onStandby.query(`SELECT pg_wal_replay_pause()`);
+    const { rows: [p] } = await onPrimary.query<{ id: number }>(`
+      SELECT p.id FROM project p WHERE p.status = 'active'
+        AND EXISTS (SELECT 1 FROM cash_flow_statement s WHERE s.project_id = p.id AND s.month = '2026-10-01')
+        AND NOT EXISTS (SELECT 1 FROM cash_flow_statement s WHERE s.project_id = p.id AND s.month = '2026-11-01')
+      ORDER BY p.id LIMIT 1`);
+    const w = await gql(api!.url, planner, `mutation($i: SubmitStatementInput!) { submitStatement(input: $i) { month } }`, {
+      i: { projectId: String(p!.id), month: '2026-11', balance: '4242.42', principalDue: '0.00', interestDue: '0.00', principalRepaid: '0.00',
+           interestRepaid: '0.00', classification: 'NORMAL', daysOverdue: 0, submittedOn: '2026-11-28' },
+    });
+    expect(w.errors).toBeUndefined();
+    const newNov = await sum(onPrimary, '2026-11-01');
+    expect(newNov).not.toBe(oldNov);
+    expect(await sum(onStandby, '2026-11-01')).toBe(oldNov);
+
+    // The planner sees their own write at once: from the primary.
+    const own = await gql(api!.url, planner, NOV);
+    expect([own.readFrom, own.data!.kpi.outstandingBalance]).toEqual(['primary; reason=own-write', newNov]);
+    expect((await gql(api!.url, planner, FRESHNESS)).data!.kpiFreshness).toMatchObject({ readFrom: 'PRIMARY', readFromPrimaryBecause: 'OWN_WRITE' });
+    // Another session reads the replica: its figures, consistent with its own (older) state.
+    const other = await gql(api!.url, executive, NOV);
+    expect([other.readFrom, other.data!.kpi.outstandingBalance]).toEqual(['replica', oldNov]);
+    const fOther = (await gql(api!.url, executive, FRESHNESS)).data!.kpiFreshness;
+    const fOwn = (await gql(api!.url, planner, FRESHNESS)).data!.kpiFreshness;
+    expect(BigInt(fOther.generation)).toBeLessThan(BigInt(fOwn.generation));
+
+    // With a 1-second lag limit (API B), a replica paused for longer is bypassed.
+    await new Promise((r) => setTimeout(r, 1200));
+    const lagging = await gql(b, executive, NOV);
+    expect([lagging.readFrom, lagging.data!.kpi.outstandingBalance]).toEqual(['primary; reason=lag', newNov]);
+
+    // Replaying again: everyone reads the new figure from the replica.
+    await onStandby.query(`SELECT pg_wal_replay_resume()`);
+    await replayed();
+    for (const [url, token] of [[api!.url, executive], [api!.url, planner], [b, executive]] as const) {
+      const r = await gql(url, token, NOV);
+      expect([r.readFrom, r.data!.kpi.outstandingBalance]).toEqual(['replica', newNov]);
+    }
+
+    // Every operation of the Overview, Branch and Rankings pages: answered by the replica, equal to
+    // the answer of an API without a replica.
+    const month = '2026-10';
+    const { rows: [br] } = await onPrimary.query<{ id: number }>(`SELECT branch_id AS id FROM project GROUP BY branch_id ORDER BY count(*) DESC, branch_id LIMIT 1`);
+    const branchId = String(br!.id);
+    const pages: [string, string, Record<string, unknown>][] = [
+      ['OverviewKpi', ops.OVERVIEW_KPI, { scope: { kind: 'BANK' }, month }],
+      ['KpiTrend', ops.KPI_TREND, { scope: { kind: 'BRANCH', id: branchId }, from: '2024-11', to: month }],
+      ['OverviewScorecards', ops.OVERVIEW_SCORECARDS, { month, selected: [branchId] }],
+      ['BranchRankingCard', ops.BRANCH_RANKING_CARD, { month }],
+      ['BranchInfo', ops.BRANCH_INFO, { id: branchId }],
+      ['BranchScorecard', ops.BRANCH_SCORECARD, { month, branchId }],
+      ['BranchWorkloads', ops.BRANCH_WORKLOADS, { month, branchId }],
+      ['BranchRanking', ops.BRANCH_RANKING, { month, branchId }],
+      ['WatchList', ops.WATCH_LIST, { branchId }],
+      ['ClientManagerRanking', ops.CLIENT_MANAGER_RANKING, { month }],
+      ['BranchTeams', ops.BRANCH_TEAMS, { id: branchId }],
+    ];
+    for (const [name, doc, vars] of pages) {
+      const [r, ref] = [await gql(api!.url, executive, doc, vars), await gql(c, executive, doc, vars)];
+      expect([name, r.errors, r.readFrom]).toEqual([name, undefined, 'replica']);
+      expect(ref.errors).toBeUndefined();
+      expect(r.data).toEqual(ref.data);
+    }
+
+    // A ranking whose snapshot does not exist yet (not the latest month: the warmer builds only
+    // that one) is built on the primary and read on the replica: the same rows as without a replica.
+    const key = (await onPrimary.query<{ n: number }>(`SELECT count(*)::int AS n FROM ranking_snapshot WHERE month = '2026-09-01' AND generation = (SELECT generation FROM rollup_state)`)).rows[0]!.n;
+    expect(key).toBe(0);
+    const onReplica = await gql(api!.url, executive, RANKING);
+    expect(onReplica.errors).toBeUndefined();
+    expect(onReplica.readFrom).toBe('replica');
+    const built = await onPrimary.query(`SELECT id FROM ranking_snapshot WHERE month = '2026-09-01' AND generation = (SELECT generation FROM rollup_state) AND rows > 0`);
+    expect(built.rowCount).toBe(1);
+    const onPrimaryOnly = await gql(c, executive, RANKING);
+    expect(onPrimaryOnly.readFrom).toBeNull(); // C has no replica
+    expect(onReplica.data!.clientManagerRanking).toEqual(onPrimaryOnly.data!.clientManagerRanking);
+    expect(onReplica.data!.clientManagerRanking.count).toBeGreaterThan(100);
+
+    // The replica goes down: reads go on from the primary, without waiting for it.
+    await onStandby.end();
+    await standby!.stop();
+    standby = undefined;
+    const down = await gql(api!.url, executive, NOV);
+    expect([down.readFrom, down.data!.kpi.outstandingBalance]).toEqual(['primary; reason=unavailable', newNov]);
+    expect(down.ms).toBeLessThan(3000);
+    expect((await gql(api!.url, executive, FRESHNESS)).data!.kpiFreshness).toMatchObject({ readFrom: 'PRIMARY', readFromPrimaryBecause: 'UNAVAILABLE' });
+    expect(api!.output.join('')).toContain('read replica unavailable, reading from the primary');
+  }, 180_000);
+});
