@@ -404,11 +404,16 @@ async function refreshClientCoverage(exec: Exec, clientIds: readonly number[]): 
   if (!clientIds.length) return;
   const ids = pgArray([...new Set(clientIds)]);
   await exec(`TRUNCATE rollup_cov_delta`);
+  // Through the primary key, whatever the number of clients: for thousands of clients (an import)
+  // the planner estimated a sequential scan of every client-month cheaper; measured on the large
+  // bank (9.3 M rows, 20,000 clients) it took 2.2 s against 0.4–1.0 s for the index.
+  await exec(`SET LOCAL enable_seqscan = off`);
   await exec(
     `WITH d AS (DELETE FROM rollup_client_month WHERE client_id = ANY(?::int[]) RETURNING *)
      INSERT INTO rollup_cov_delta SELECT d.*, -1 FROM d`,
     [ids],
   );
+  await exec(`SET LOCAL enable_seqscan TO DEFAULT`);
   await exec(
     `WITH n AS (INSERT INTO rollup_client_month ${clientMonthSelect('p.client_id = ANY(?::int[])')} RETURNING *)
      INSERT INTO rollup_cov_delta SELECT n.*, 1 FROM n`,

@@ -130,7 +130,8 @@ export function coarseDelta(table: string, keys: readonly string[]): string {
  * Coverage facts per owned client and month with a statement (`rollup_client_month` columns, in
  * order): owner, contacted within the 90 days ending on the month's last day, and bitmasks of the
  * sectors / grades of the client's projects with a statement that month. `where` filters `s`
- * (statement) / `p` (project) / `c` (client).
+ * (statement) / `p` (project) / `c` (client). The enum lists are scalar subqueries, evaluated once:
+ * `enum_range` itself per row cost 2.4 of 4.3 s for 487,674 statements (20,000 clients, large bank).
  */
 export function clientMonthSelect(where: string): string {
   return `
@@ -138,8 +139,8 @@ export function clientMonthSelect(where: string): string {
            EXISTS (SELECT 1 FROM client_contact x WHERE x.client_id = p.client_id
                    AND x.contacted_on BETWEEN (s.month + interval '1 month' - interval '1 day')::date - 89
                                           AND (s.month + interval '1 month' - interval '1 day')::date) AS covered,
-           bit_or(1 << (array_position(enum_range(NULL::sector), p.sector) - 1)) AS sectors,
-           bit_or(1 << (array_position(enum_range(NULL::importance_grade), p.importance) - 1)) AS importances
+           bit_or(1 << (array_position((SELECT enum_range(NULL::sector)), p.sector) - 1)) AS sectors,
+           bit_or(1 << (array_position((SELECT enum_range(NULL::importance_grade)), p.importance) - 1)) AS importances
     FROM cash_flow_statement s JOIN project p ON p.id = s.project_id JOIN client c ON c.id = p.client_id
     WHERE c.owner_id IS NOT NULL AND ${where}
     GROUP BY p.client_id, s.month, c.owner_id`;
