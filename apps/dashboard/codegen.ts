@@ -10,7 +10,7 @@ const config: CodegenConfig = {
       preset: 'client',
       presetConfig: { fragmentMasking: false },
       config: {
-        scalars: { Decimal: 'string', Month: 'string', Date: 'string', DateTime: 'string' },
+        scalars: { Decimal: 'string', Month: 'string', Date: 'string', DateTime: 'string', DateTimeISO: 'string' },
         enumsAsTypes: true,
         useTypeImports: true,
         skipTypename: true,

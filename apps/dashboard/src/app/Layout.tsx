@@ -9,6 +9,7 @@ import { orgName } from './labels';
 import type { MessageKey } from './messages';
 import { useSession } from './session';
 import { capabilitiesOf } from './capabilities';
+import { FreshnessIndicator } from './FreshnessIndicator';
 
 const NAV: { page: Page; key: MessageKey; icon: string }[] = [
   { page: 'overview', key: 'nav.overview', icon: 'M3 13h8V3H3zm0 8h8v-6H3zm10 0h8V11h-8zm0-18v6h8V3z' },
@@ -123,7 +124,10 @@ export function Layout({ title, children }: { title: string; children: ReactNode
       </aside>
       <div className="main">
         <header className="topbar">
-          <h1 className="page-title">{title}</h1>
+          <div className="topbar-heading">
+            <h1 className="page-title">{title}</h1>
+            <FreshnessIndicator />
+          </div>
           <div className="filters">
             <MonthPicker />
             {caps.branchViews && <BranchPicker />}

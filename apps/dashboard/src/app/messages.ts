@@ -200,6 +200,22 @@ const en = {
   'common.close': 'Close',
   'common.up': 'up {n}',
   'common.down': 'down {n}',
+  'freshness.upToDate': 'Figures up to date',
+  'freshness.updatedAt': 'updated {time}',
+  'freshness.stale': 'Catching up: {n} changes pending — figures computed from the base tables',
+  'freshness.staleOne': 'Catching up: 1 change pending — figures computed from the base tables',
+  'freshness.replicaBehind': 'read replica, {s} s behind',
+  'freshness.tipStale':
+    'Changes are queued for the pre-aggregated KPI figures; until they are in, every figure is computed from the base tables (correct, but slower).',
+  'freshness.tipMaintained': 'Pre-aggregated figures last brought up to date: {at}',
+  'freshness.tipNever': 'Pre-aggregated figures not built yet',
+  'freshness.source': 'Read from: {source}',
+  'freshness.sourcePrimary': 'primary database',
+  'freshness.sourceReplica': 'read replica',
+  'freshness.because.OWN_WRITE': 'your latest change is not on the read replica yet',
+  'freshness.because.LAG': 'the read replica is too far behind',
+  'freshness.because.UNAVAILABLE': 'the read replica did not answer',
+  'freshness.because.NOT_STANDBY': 'the read replica is not replaying',
 } as const;
 
 export type MessageKey = keyof typeof en;
@@ -406,6 +422,21 @@ const zh: Messages = {
   'common.close': '关闭',
   'common.up': '上升 {n}',
   'common.down': '下降 {n}',
+  'freshness.upToDate': '数据已是最新',
+  'freshness.updatedAt': '更新于 {time}',
+  'freshness.stale': '正在追平：{n} 项变更待处理——数据由基础表直接计算',
+  'freshness.staleOne': '正在追平：1 项变更待处理——数据由基础表直接计算',
+  'freshness.replicaBehind': '只读副本，落后 {s} 秒',
+  'freshness.tipStale': '有变更尚未计入预汇总指标；计入之前，所有指标均由基础表直接计算（结果准确，速度较慢）。',
+  'freshness.tipMaintained': '预汇总指标最近更新：{at}',
+  'freshness.tipNever': '预汇总指标尚未生成',
+  'freshness.source': '数据来源：{source}',
+  'freshness.sourcePrimary': '主库',
+  'freshness.sourceReplica': '只读副本',
+  'freshness.because.OWN_WRITE': '您最近的修改尚未同步到只读副本',
+  'freshness.because.LAG': '只读副本延迟过大',
+  'freshness.because.UNAVAILABLE': '只读副本无响应',
+  'freshness.because.NOT_STANDBY': '只读副本未在同步',
 };
 
 export const MESSAGES: Record<'en' | 'zh-CN', Messages> = { en, 'zh-CN': zh };

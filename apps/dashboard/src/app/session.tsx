@@ -116,7 +116,11 @@ export function SessionGate({ children }: { children: ReactNode }) {
     me,
     signOut: async () => {
       await signOut().catch(() => null);
-      await client.resetStore();
+      // `me` comes back null first: the pages unmount and their queries still being refetched are
+      // aborted, which rejects resetStore with an AbortError (expected, not an error of the page).
+      await client.resetStore().catch((e: unknown) => {
+        if ((e as { name?: unknown } | null)?.name !== 'AbortError') throw e;
+      });
     },
   };
   return <SessionContext.Provider value={session}>{children}</SessionContext.Provider>;
