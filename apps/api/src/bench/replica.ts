@@ -1,7 +1,7 @@
 import 'reflect-metadata';
 import { chmodSync, mkdtempSync, rmSync } from 'node:fs';
 import type { Server } from 'node:http';
-import { createServer, type AddressInfo } from 'node:net';
+import type { AddressInfo } from 'node:net';
 import { cpus, tmpdir, totalmem } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
@@ -12,6 +12,7 @@ import { seedBank } from '../seed/seed.service.js';
 import { hashPassword } from '../modules/auth/password.js';
 import { createApp } from '../server/app.js';
 import * as ops from './operations.js';
+import { freePort } from '../common/free-port.js';
 
 /**
  * `pnpm bench:replica` (docs/scaling.md, read replicas): the demo bank on an embedded primary and
@@ -28,16 +29,6 @@ const SECONDS = Number(process.env.SECONDS ?? 10);
 const WRITES = Number(process.env.WRITES ?? 20);
 const log = (m: string): void => console.log(`[bench:replica] ${m}`);
 
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const s = createServer();
-    s.once('error', reject);
-    s.listen(0, '127.0.0.1', () => {
-      const { port } = s.address() as AddressInfo;
-      s.close(() => resolve(port));
-    });
-  });
-}
 
 const pct = (xs: number[], p: number): number => {
   const s = [...xs].sort((a, b) => a - b);

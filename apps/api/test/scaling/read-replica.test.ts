@@ -2,7 +2,7 @@ import 'reflect-metadata';
 import { spawn, type ChildProcess } from 'node:child_process';
 import { chmodSync, mkdtempSync, rmSync } from 'node:fs';
 import type { Server } from 'node:http';
-import { createServer, type AddressInfo } from 'node:net';
+import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -17,20 +17,11 @@ import { hashPassword } from '../../src/modules/auth/password.js';
 import { createApp, type App } from '../../src/server/app.js';
 import { DEMO_AS_OF, DEMO_SEED } from '../support/constants.js';
 import * as ops from '../../src/bench/operations.js';
+import { freePort } from '../../src/common/free-port.js';
 
 const API_DIR = fileURLToPath(new URL('../..', import.meta.url));
 const SECRET = 'a-session-secret-shared-by-every-api-process-0123456789';
 
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const s = createServer();
-    s.once('error', reject);
-    s.listen(0, '127.0.0.1', () => {
-      const { port } = s.address() as AddressInfo;
-      s.close(() => resolve(port));
-    });
-  });
-}
 
 interface Answer {
   data?: Record<string, any>;
