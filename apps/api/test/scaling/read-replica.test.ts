@@ -175,6 +175,14 @@ describe('a streaming read replica behind DATABASE_READ_URL', () => {
     expect(f0).toMatchObject({ readFrom: 'REPLICA', readFromPrimaryBecause: null });
     expect(f0.replicaLagMs).toBeGreaterThanOrEqual(0);
 
+    // Signed out, or a session signed out (checked on the primary): no read is routed anywhere.
+    const anonymous = await gql(api!.url, null, `{ me { username } }`);
+    expect([anonymous.data!.me, anonymous.readFrom]).toEqual([null, null]);
+    const revoked = (await gql(api!.url, null, `mutation { signIn(username: "rr.executive", password: "replica-password-1") { token } }`)).data!.signIn.token as string;
+    expect((await gql(api!.url, revoked, `mutation { signOut }`)).errors).toBeUndefined();
+    const afterSignOut = await gql(api!.url, revoked, `{ me { username } }`);
+    expect([afterSignOut.data!.me, afterSignOut.readFrom]).toEqual([null, null]);
+
     // The replica stops replaying; the planner files a statement (a mutation: the primary).
     await onStandby.query(`SELECT pg_wal_replay_pause()`);
     const { rows: [p] } = await onPrimary.query<{ id: number }>(`

@@ -95,13 +95,14 @@ export class AuthService {
     const viewer = r.id !== null && r.role !== null
       ? { userId: r.id, username: r.username!, role: r.role, staffId: r.staffId, branchId: r.branchId, sessionId: id, displayName: r.displayName! }
       : null;
-    const read = chooseRead(r, rs ?? null, replica.maxLagMs);
-    if (read.replica && rs) {
+    // Signed out: nothing is read for this session (and the primary answers what it may ask).
+    const read = viewer ? chooseRead(r, rs ?? null, replica.maxLagMs) : undefined;
+    if (read?.replica && rs) {
       const { replayLsn: _l, replayAgeMs: _a, ...state } = rs;
       return { viewer, state: { ...state, stale: state.pending > 0, read } };
     }
     const { id: _i, username: _u, role: _r, staffId: _s, branchId: _b, displayName: _d, writeLsn: _w, primaryLsn: _p, ...state } = r;
-    return { viewer, state: { ...state, stale: state.pending > 0, read } };
+    return { viewer, state: { ...state, stale: state.pending > 0, ...(read ? { read } : {}) } };
   }
 
   /** After a mutation of this session (with a read replica configured): see AuthRepository.recordWrite. */
