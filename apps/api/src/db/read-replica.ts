@@ -1,4 +1,5 @@
 import type { EntityManager, MikroORM } from '@mikro-orm/postgresql';
+import { IsolationLevel } from '@mikro-orm/core';
 import { sqlOne } from '../common/sql.js';
 
 /**
@@ -55,18 +56,56 @@ export function chooseRead(
   return { replica: true, lagMs: Math.round(lagMs) };
 }
 
+/**
+ * A request's reads on the replica run in one REPEATABLE READ, READ ONLY transaction: one
+ * connection and one snapshot for the state that keys its answer and every statement of the
+ * request. So a replica endpoint that balances connections over several replicas (at different
+ * replay positions) cannot give one request an older replica's rows under a newer replica's key.
+ * Maps each such EntityManager to its replica's ORM (reads outside the request's snapshot).
+ */
+const snapshots = new WeakMap<EntityManager, MikroORM>();
 /** Replica EntityManagers of requests → their primary's (for the few writes a read path makes). */
 const primaries = new WeakMap<EntityManager, EntityManager>();
 
-export function replicaFork(replica: MikroORM, primaryEm: EntityManager): EntityManager {
+export async function openReadSnapshot(replica: MikroORM): Promise<EntityManager> {
   const em = replica.em.fork();
+  await em.begin({ isolationLevel: IsolationLevel.REPEATABLE_READ, readOnly: true });
+  snapshots.set(em, replica);
+  return em;
+}
+
+/** Ends a request's replica transaction (idempotent; it only read). */
+export async function closeReadSnapshot(em: EntityManager): Promise<void> {
+  if (!snapshots.delete(em)) return;
+  await em.rollback().catch(() => {});
+}
+
+/** The request reads through `em` from now on; writes a read path makes go to `primaryEm`. */
+export function servesRequest(em: EntityManager, primaryEm: EntityManager): EntityManager {
   primaries.set(em, primaryEm);
   return em;
+}
+
+/**
+ * True inside a transaction that may still write or roll back (results must not be cached);
+ * false outside any transaction and in a request's read-only replica snapshot.
+ */
+export function inWriteTransaction(em: EntityManager): boolean {
+  return !!em.getTransactionContext() && !snapshots.has(em);
 }
 
 /** The primary's EntityManager when `em` reads a replica; undefined when `em` is the primary's. */
 export function primaryOf(em: EntityManager): EntityManager | undefined {
   return primaries.get(em);
+}
+
+/**
+ * Rows written on the primary during the request (a ranking snapshot built on demand) are not in
+ * the request's replica snapshot: read them outside it (newer than the request's state, never older).
+ */
+export function outsideSnapshot(em: EntityManager): EntityManager {
+  const replica = snapshots.get(em);
+  return replica ? replica.em.fork() : em;
 }
 
 /**

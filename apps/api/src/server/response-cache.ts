@@ -295,8 +295,11 @@ export function createResponseCache(schema: GraphQLSchema, opts: ResponseCacheOp
       const token = tokenFromRequest(req.headers);
       if (!token) return next();
       const auth = new AuthService(orm.em.fork(), sessionSecret);
-      const { viewer, state } = readReplica ? await auth.resolveForRead(token, readReplica) : await auth.resolveWithState(token);
-      (req as ResolvedRequest)[RESOLVED] = { viewer, state };
+      // With a read replica, a lookup needs only the replica's state (one statement, no snapshot
+      // transaction); on a miss Apollo Server resolves the session again and reads its state and
+      // data in one replica snapshot (db/read-replica.ts), so nothing is handed on.
+      const { viewer, state } = readReplica ? await auth.resolveForRead(token, readReplica, { snapshot: false }) : await auth.resolveWithState(token);
+      if (!readReplica) (req as ResolvedRequest)[RESOLVED] = { viewer, state };
       // Signed out, or stale rollups: Apollo Server answers (an error, or from the base tables).
       if (!viewer || !state || state.stale || readsOwnWrite(state)) return next();
       const key = keyFor({ viewer }, enterState(state), queryHash, operationName, variables);

@@ -2,7 +2,7 @@ import 'reflect-metadata';
 import { spawn, type ChildProcess } from 'node:child_process';
 import { chmodSync, mkdtempSync, rmSync } from 'node:fs';
 import type { Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import { connect, createServer, type AddressInfo, type Server as NetServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -272,4 +272,141 @@ describe('a streaming read replica behind DATABASE_READ_URL', () => {
     expect((await gql(api!.url, executive, FRESHNESS)).data!.kpiFreshness).toMatchObject({ readFrom: 'PRIMARY', readFromPrimaryBecause: 'UNAVAILABLE' });
     expect(api!.output.join('')).toContain('read replica unavailable, reading from the primary');
   }, 180_000);
+});
+
+/**
+ * Two replicas behind one DATABASE_READ_URL that balances connections round-robin (a TCP proxy
+ * here, like a reader endpoint or HAProxy), one of them behind the other: every answer must be
+ * consistent with the state that keys it — each request reads its state and data in one snapshot
+ * on one connection (db/read-replica.ts), so it never mixes a newer replica's generation with an
+ * older replica's rows, and never caches such a mix.
+ */
+describe('two replicas behind one round-robin DATABASE_READ_URL', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'loan-desk-two-replicas-'));
+  let primary: EmbeddedDatabase;
+  const standbys: EmbeddedStandby[] = [];
+  const clients: pg.Client[] = [];
+  let proxy: NetServer;
+  let app: App;
+  let server: Server;
+  let orm: MikroORM;
+  let readOrm: MikroORM;
+  let url: string;
+
+  beforeAll(async () => {
+    chmodSync(dir, 0o755);
+    primary = await startEmbeddedPostgres({ dir: join(dir, 'primary'), port: await freePort() });
+    const o = await openOrm(primary.url);
+    await migrate(o);
+    await o.close(true);
+    await seedBank(primary.url, { scale: 'demo', seed: DEMO_SEED, asOf: DEMO_AS_OF });
+    const c = new pg.Client({ connectionString: primary.url });
+    await c.connect();
+    clients.push(c);
+    for (const [u, role] of [['rr.planner', 'hq_planner'], ['rr.executive', 'executive']]) {
+      await c.query(`INSERT INTO app_user (username, password_hash, role, display_name) VALUES ($1, $2, $3, $1)`, [u, await hashPassword('replica-password-1'), role]);
+    }
+    for (const name of ['s1', 's2']) {
+      const s = await startEmbeddedStandby({ primaryUrl: primary.url, dir: join(dir, name), port: await freePort() });
+      standbys.push(s);
+      const sc = new pg.Client({ connectionString: s.url });
+      await sc.connect();
+      clients.push(sc);
+    }
+    // Round-robin per connection over the two standbys.
+    const ports = standbys.map((s) => Number(new URL(s.url).port));
+    let next = 0;
+    proxy = createServer((socket) => {
+      const upstream = connect(ports[next++ % ports.length]!, '127.0.0.1');
+      socket.pipe(upstream).pipe(socket);
+      socket.on('error', () => upstream.destroy());
+      upstream.on('error', () => socket.destroy());
+    });
+    const proxyPort = await freePort();
+    await new Promise<void>((resolve) => proxy.listen(proxyPort, '127.0.0.1', resolve));
+    const readUrl = new URL(standbys[0]!.url);
+    readUrl.port = String(proxyPort);
+    orm = await openOrm(primary.url);
+    readOrm = await openOrm(readUrl.toString());
+    app = await createApp({ orm, sessionSecret: Buffer.from(SECRET), log: () => {}, readReplica: { orm: readOrm, maxLagMs: 600_000, log: () => {} } });
+    server = await new Promise((resolve) => {
+      const s = app.express.listen(0, '127.0.0.1', () => resolve(s));
+    });
+    url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/graphql`;
+  }, 180_000);
+
+  afterAll(async () => {
+    server?.closeAllConnections();
+    if (server) await new Promise((r) => server.close(r));
+    await app?.stop();
+    await readOrm?.close(true);
+    await orm?.close(true);
+    proxy?.close();
+    for (const c of clients) await c.end().catch(() => {});
+    for (const s of standbys) await s.stop();
+    await primary?.stop();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('never answers with one replica\'s generation and the other\'s figures, and leaves no transaction open', async () => {
+    const [onPrimary, s1, s2] = clients as [pg.Client, pg.Client, pg.Client];
+    const caughtUp = async (c: pg.Client) => {
+      const { rows: [p] } = await onPrimary.query<{ l: string }>(`SELECT pg_current_wal_lsn()::text AS l`);
+      while (!(await c.query<{ ok: boolean }>(`SELECT pg_last_wal_replay_lsn() >= $1::pg_lsn AS ok`, [p!.l])).rows[0]!.ok) await new Promise((r) => setTimeout(r, 20));
+    };
+    const signIn = async (u: string) => (await gql(url, null, `mutation { signIn(username: "${u}", password: "replica-password-1") { token } }`)).data!.signIn.token as string;
+    const planner = await signIn('rr.planner');
+    const executive = await signIn('rr.executive');
+    await caughtUp(s1);
+    await caughtUp(s2);
+    const state = async (c: pg.Client) => {
+      const { rows: [r] } = await c.query<{ g: string; b: string }>(`SELECT (SELECT generation::text FROM rollup_state) AS g,
+        (SELECT coalesce(sum(balance), 0.00)::text FROM cash_flow_statement WHERE month = '2026-11-01') AS b`);
+      return r!;
+    };
+    const old = await state(s2);
+
+    // s2 stops replaying; a statement is filed; s1 replays it.
+    await s2.query(`SELECT pg_wal_replay_pause()`);
+    const { rows: [p] } = await onPrimary.query<{ id: number }>(`
+      SELECT p.id FROM project p WHERE p.status = 'active'
+        AND EXISTS (SELECT 1 FROM cash_flow_statement s WHERE s.project_id = p.id AND s.month = '2026-10-01')
+        AND NOT EXISTS (SELECT 1 FROM cash_flow_statement s WHERE s.project_id = p.id AND s.month = '2026-11-01')
+      ORDER BY p.id LIMIT 1`);
+    const w = await gql(url, planner, `mutation($i: SubmitStatementInput!) { submitStatement(input: $i) { month } }`, {
+      i: { projectId: String(p!.id), month: '2026-11', balance: '4242.42', principalDue: '0.00', interestDue: '0.00', principalRepaid: '0.00',
+           interestRepaid: '0.00', classification: 'NORMAL', daysOverdue: 0, submittedOn: '2026-11-28' },
+    });
+    expect(w.errors).toBeUndefined();
+    await caughtUp(s1);
+    const fresh = await state(s1);
+    expect(fresh.g).not.toBe(old.g);
+    expect(fresh.b).not.toBe(old.b);
+    expect(await state(s2)).toEqual(old);
+
+    // Concurrent reads (several pooled connections, spread over both replicas by the proxy).
+    const expected = new Map([[old.g, old.b], [fresh.g, fresh.b]]);
+    const seen = new Map<string, number>();
+    const q = `{ kpiFreshness { generation readFrom } kpi(scope: { kind: BANK }, month: "2026-11") { outstandingBalance } }`;
+    for (let round = 0; round < 6; round++) {
+      const answers = await Promise.all(Array.from({ length: 8 }, () => gql(url, executive, q)));
+      for (const a of answers) {
+        expect(a.errors).toBeUndefined();
+        const g = a.data!.kpiFreshness.generation as string;
+        expect([a.readFrom, a.data!.kpiFreshness.readFrom]).toEqual(['replica', 'REPLICA']);
+        expect([g, a.data!.kpi.outstandingBalance]).toEqual([g, expected.get(g)]);
+        seen.set(g, (seen.get(g) ?? 0) + 1);
+      }
+    }
+    // Both replicas answered (the proxy spread the connections).
+    expect([...seen.keys()].sort()).toEqual([...expected.keys()].sort());
+
+    // Every request's replica transaction has ended.
+    await new Promise((r) => setTimeout(r, 200));
+    for (const c of [s1, s2]) {
+      const { rows: [open] } = await c.query<{ n: number }>(`SELECT count(*)::int AS n FROM pg_stat_activity WHERE datname = current_database() AND state LIKE 'idle in transaction%'`);
+      expect(open!.n).toBe(0);
+    }
+    await s2.query(`SELECT pg_wal_replay_resume()`);
+  }, 120_000);
 });

@@ -9,7 +9,8 @@ import { estimateCost, QUERY_LIMITS } from '../../server/limits.js';
 import { AuthService, type SessionState } from './auth.service.js';
 import { AuthRepository } from './auth.repository.js';
 import { rememberFreshness } from '../rollup/rollup.cache.js';
-import { replicaFork } from '../../db/read-replica.js';
+import { closeReadSnapshot, servesRequest } from '../../db/read-replica.js';
+import type { EntityManager } from '@mikro-orm/postgresql';
 
 /** Root fields a signed-out client may ask for. */
 const PUBLIC_ROOT_FIELDS = new Set(['signIn', 'signOut', 'me', '__typename']);
@@ -88,6 +89,7 @@ export const accessPlugin: ApolloServerPlugin<Context> = {
         const preset = (contextValue as WithPreset)[PRESET];
         if (preset || (contextValue.pendingToken && contextValue.sessionSecret)) {
           let state = preset ?? null;
+          let readEm: EntityManager | undefined;
           const isQuery = operation?.operation === 'query';
           if (!preset) {
             const auth = new AuthService(contextValue.em, contextValue.sessionSecret!);
@@ -97,11 +99,16 @@ export const accessPlugin: ApolloServerPlugin<Context> = {
             contextValue.viewer = r.viewer;
             contextValue.pendingToken = null;
             state = r.state;
+            readEm = 'readEm' in r ? (r.readEm as EntityManager | undefined) : undefined;
           }
-          // A read the replica answers: every resolver of the request reads there (with the
-          // replica's state, read above); writes a read path makes go to the primary (primaryOf).
-          if (isQuery && contextValue.viewer && contextValue.readReplica && state?.read?.replica) {
-            contextValue.em = replicaFork(contextValue.readReplica.orm, contextValue.em);
+          // A read the replica answers: every resolver of the request reads in the replica
+          // snapshot its state was read in; writes a read path makes go to the primary (primaryOf).
+          if (readEm) {
+            if (isQuery && contextValue.viewer && state?.read?.replica) {
+              contextValue.em = servesRequest(readEm, contextValue.em);
+              const snapshot = readEm;
+              contextValue.http?.res.once('close', () => void closeReadSnapshot(snapshot));
+            } else await closeReadSnapshot(readEm);
           }
           if (state) {
             requestStates.set(contextValue, state);
@@ -123,6 +130,7 @@ export const accessPlugin: ApolloServerPlugin<Context> = {
       async willSendResponse({ contextValue, operation, response }) {
         const replica = contextValue.readReplica;
         if (!replica) return;
+        await closeReadSnapshot(contextValue.em);
         const read = requestStateOf(contextValue)?.read;
         if (operation?.operation === 'query' && read) {
           response.http.headers.set('x-read-from', read.replica ? 'replica' : `primary; reason=${read.reason}`);

@@ -104,6 +104,8 @@ export class AuthRepository {
 
   /** `REPLICA_STATE` (this repository's EntityManager is the replica's). */
   replicaState(): Promise<ReplicaState | undefined> {
+    // In the request's snapshot transaction (db/read-replica.ts): on its connection.
+    if (this.em.getTransactionContext()) return sqlOne<ReplicaState>(this.em, REPLICA_STATE);
     return this.prepared<ReplicaState>('loan_desk_replica_state', REPLICA_STATE, []);
   }
 

@@ -5,7 +5,7 @@ import { recordAudit } from '../audit/audit.service.js';
 import { AuthRepository, type SessionWithState } from './auth.repository.js';
 import { dummyHash, verifyPassword } from './password.js';
 import { newSessionToken, SESSION_TTL_SECONDS, verifySessionToken } from './session-token.js';
-import { chooseRead, reportReplicaFailure, within, type ReadReplica, type ReadRoute } from '../../db/read-replica.js';
+import { chooseRead, closeReadSnapshot, openReadSnapshot, reportReplicaFailure, within, type ReadReplica, type ReadRoute } from '../../db/read-replica.js';
 
 /** Rollup and configuration state read with the session (cache keys); see AuthRepository.sessionWithState. */
 export type SessionState = Omit<SessionWithState, 'id' | 'username' | 'role' | 'staffId' | 'branchId' | 'displayName' | 'writeLsn' | 'primaryLsn'> & {
@@ -78,29 +78,47 @@ export class AuthService {
 
   /**
    * For a read-only operation with a read replica configured: the session (and the primary's state)
-   * on the primary and the replica's state at the same time, then where the read goes
-   * (db/read-replica.ts `chooseRead`); the state returned is that of the server that answers.
+   * on the primary and, at the same time, the replica's state in a new read-only snapshot
+   * transaction there; then where the read goes (db/read-replica.ts `chooseRead`). The state
+   * returned is that of the server that answers; `readEm` is the replica snapshot the request must
+   * read through (and close: closeReadSnapshot) when the replica answers.
    */
-  async resolveForRead(token: string | null, replica: ReadReplica): Promise<{ viewer: (Viewer & { displayName: string }) | null; state: SessionState | null }> {
+  async resolveForRead(
+    token: string | null, replica: ReadReplica, opts: { snapshot?: boolean } = {},
+  ): Promise<{ viewer: (Viewer & { displayName: string }) | null; state: SessionState | null; readEm?: EntityManager }> {
     const id = verifySessionToken(this.secret, token);
     if (!id) return { viewer: null, state: null };
-    const [r, rs] = await Promise.all([
+    // Without `snapshot` (a cache lookup, which reads nothing else): the state alone, one statement.
+    const opening = opts.snapshot === false
+      ? new AuthRepository(replica.orm.em.fork()).replicaState().then((rs) => ({ em: undefined, rs }))
+      : openReadSnapshot(replica.orm).then(async (em) => {
+          try {
+            return { em: em as EntityManager | undefined, rs: await new AuthRepository(em).replicaState() };
+          } catch (err) {
+            await closeReadSnapshot(em);
+            throw err;
+          }
+        });
+    const [r, onReplica] = await Promise.all([
       this.repo.sessionWithState(id),
-      within(new AuthRepository(replica.orm.em.fork()).replicaState(), REPLICA_STATE_TIMEOUT_MS).catch((err: unknown) => {
+      within(opening, REPLICA_STATE_TIMEOUT_MS).catch((err: unknown) => {
+        // Too late or failed: a snapshot opened after the timeout is closed at once.
+        void opening.then((o) => o.em && closeReadSnapshot(o.em), () => {});
         reportReplicaFailure(replica, err);
         return null;
       }),
     ]);
-    if (!r) return { viewer: null, state: null };
-    const viewer = r.id !== null && r.role !== null
+    const viewer = r && r.id !== null && r.role !== null
       ? { userId: r.id, username: r.username!, role: r.role, staffId: r.staffId, branchId: r.branchId, sessionId: id, displayName: r.displayName! }
       : null;
     // Signed out: nothing is read for this session (and the primary answers what it may ask).
-    const read = viewer ? chooseRead(r, rs ?? null, replica.maxLagMs) : undefined;
-    if (read?.replica && rs) {
-      const { replayLsn: _l, replayAgeMs: _a, ...state } = rs;
-      return { viewer, state: { ...state, stale: state.pending > 0, read } };
+    const read = r && viewer ? chooseRead(r, onReplica?.rs ?? null, replica.maxLagMs) : undefined;
+    if (read?.replica && onReplica?.rs) {
+      const { replayLsn: _l, replayAgeMs: _a, ...state } = onReplica.rs;
+      return { viewer, state: { ...state, stale: state.pending > 0, read }, ...(onReplica.em ? { readEm: onReplica.em } : {}) };
     }
+    if (onReplica?.em) await closeReadSnapshot(onReplica.em);
+    if (!r) return { viewer: null, state: null };
     const { id: _i, username: _u, role: _r, staffId: _s, branchId: _b, displayName: _d, writeLsn: _w, primaryLsn: _p, ...state } = r;
     return { viewer, state: { ...state, stale: state.pending > 0, ...(read ? { read } : {}) } };
   }

@@ -8,6 +8,7 @@ import { KpiRepository, type MonthWindow } from './kpi.repository.js';
 import { resolveScope, scopeKey, type ResolvedScope } from './kpi-scope.js';
 import type { KpiPointType, KpiSnapshotType } from './kpi.types.js';
 import { cached, freshnessOf } from '../rollup/rollup.cache.js';
+import { inWriteTransaction } from '../../db/read-replica.js';
 
 /** Longest series one request may ask for. */
 export const MAX_SERIES_MONTHS = 60;
@@ -67,7 +68,7 @@ export class KpiService {
       }
       return out;
     };
-    const points = await cached(freshness, `kpi|${scopeKey(scope)}|${period}|${asOf}|${unique.join(',')}`, load, !this.em.getTransactionContext());
+    const points = await cached(freshness, `kpi|${scopeKey(scope)}|${period}|${asOf}|${unique.join(',')}`, load, !inWriteTransaction(this.em));
     // Callers may mutate what they get: hand out copies of cached points.
     return new Map([...points].map(([k, v]) => [k, { ...v, classificationMix: v.classificationMix.map((c) => ({ ...c })) }]));
   }

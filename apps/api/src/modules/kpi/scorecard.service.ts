@@ -6,6 +6,7 @@ import { KpiService } from './kpi.service.js';
 import { ScorecardRepository, type BranchWeights, type MonthlyBranchValue } from './scorecard.repository.js';
 import type { BranchScorecardReportType, BranchScorecardType, BranchScoreWeightVersionType } from './scorecard.types.js';
 import { cached, freshnessOf } from '../rollup/rollup.cache.js';
+import { inWriteTransaction } from '../../db/read-replica.js';
 
 /** Keeps a projected value inside [min, max] (a straight line can leave the meaningful range). */
 function clamp(v: string | null, min: string, max?: string): string | null {
@@ -38,7 +39,7 @@ export class ScorecardService {
     const [freshness, published] = await Promise.all([freshnessOf(this.em), new ScorecardRepository(this.em).latestBranchWeights()]);
     // Keyed by the weight version too: a version published for a later time takes effect then,
     // without any generation change.
-    return cached(freshness, `scorecards|${month}|${published?.version.id ?? 'default'}`, () => this.compute(month, !freshness.stale, published), !this.em.getTransactionContext());
+    return cached(freshness, `scorecards|${month}|${published?.version.id ?? 'default'}`, () => this.compute(month, !freshness.stale, published), !inWriteTransaction(this.em));
   }
 
   /** The report computed from the rollups (`fromRollups`) or the base tables. */

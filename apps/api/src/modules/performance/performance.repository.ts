@@ -6,6 +6,7 @@ import type { RollupFreshness } from '../rollup/rollup.service.js';
 import { cached, freshnessOf } from '../rollup/rollup.cache.js';
 import { CM_BRANCH, CM_FROM, CM_WHERE, popCte, type RankingSource } from './ranking.sql.js';
 import { ensureRankingSnapshot } from './ranking.snapshot.js';
+import { inWriteTransaction } from '../../db/read-replica.js';
 
 /** A row as the workload query returns it. */
 export interface WorkloadRow {
@@ -110,6 +111,11 @@ const ACTIVE_BY_MANAGER_ROLLUP = `
   FROM rollup_manager r
   WHERE r.month = (SELECT m FROM p) AND r.manager_id <> 0 AND r.n > 0`;
 
+/** Where a ranking query runs: the request's EntityManager, or where a snapshot built during the request is visible. */
+function readerOf(em: EntityManager, source: RankingSource | boolean): EntityManager {
+  return typeof source === 'object' && source.readWith ? source.readWith : em;
+}
+
 export class PerformanceRepository {
   constructor(private readonly em: EntityManager) {}
 
@@ -120,7 +126,7 @@ export class PerformanceRepository {
 
   /** Cache only outside write transactions (a generation bumped there may still roll back). */
   private get cacheable(): boolean {
-    return !this.em.getTransactionContext();
+    return !inWriteTransaction(this.em);
   }
 
   /** The `workload_norm` setting, or 4 when it is not set. */
@@ -218,7 +224,7 @@ export class PerformanceRepository {
       console.error(`ranking snapshot build failed, computing from the rollups: ${err instanceof Error ? err.message.slice(0, 200) : String(err)}`);
       return null;
     });
-    return snap ? { snapshot: snap.id } : 'rollups';
+    return snap ? { snapshot: snap.id, ...(snap.readWith ? { readWith: snap.readWith } : {}) } : 'rollups';
   }
 
   /** One page of the ranking (ordered by bank-wide rank) of the filtered population, with its size. */
@@ -233,7 +239,7 @@ export class PerformanceRepository {
   /** `source` true / false: computed from the rollups / the base tables (the rollup tests compare them). */
   private rankingPageQuery(f: RankingFilter, limit: number, afterRank: number | null, source: RankingSource | boolean): Promise<RankingRow[]> {
     const pop = popCte(f, source === true ? 'rollups' : source === false ? 'base' : source);
-    return sql<RankingRow>(this.em, `
+    return sql<RankingRow>(readerOf(this.em, source), `
       WITH ${pop.sql}
       SELECT t.total, snap.present, x.* FROM snap CROSS JOIN (SELECT count(*)::int AS total FROM pop) t
       LEFT JOIN LATERAL (
@@ -265,7 +271,7 @@ export class PerformanceRepository {
   /** `source` true / false: computed from the rollups / the base tables (the rollup tests compare them). */
   private async scoreDistributionQuery(f: RankingFilter, source: RankingSource | boolean): Promise<ScoreDistributionRow> {
     const pop = popCte(f, source === true ? 'rollups' : source === false ? 'base' : source);
-    const rows = await sql<ScoreDistributionRow>(this.em, `
+    const rows = await sql<ScoreDistributionRow>(readerOf(this.em, source), `
       WITH ${pop.sql},
       -- only the score: pop itself is read once (inlined), not materialised with every column
       sc AS (SELECT score FROM pop),

@@ -2,7 +2,7 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import { IsolationLevel } from '@mikro-orm/core';
 import { execOf, type Exec, type RollupFreshness } from '../rollup/rollup.service.js';
 import { rankedCte, rankedParams, SNAPSHOT_COLUMNS } from './ranking.sql.js';
-import { primaryOf, waitForReplay } from '../../db/read-replica.js';
+import { outsideSnapshot, primaryOf, waitForReplay } from '../../db/read-replica.js';
 
 /**
  * Ranking snapshots (migration 070000). The bank-wide client-manager ranking of a month takes
@@ -40,6 +40,8 @@ export interface SnapshotResult {
   rows: number;
   /** When built incrementally: the snapshot it started from and how many people were scored afresh. */
   base?: { id: number; changed: number };
+  /** Read it through this EntityManager (built on the primary for a replica-served request: db/read-replica.ts). */
+  readWith?: EntityManager;
 }
 
 /**
@@ -156,15 +158,19 @@ export async function ensureRankingSnapshot(em: EntityManager, i: SnapshotInputs
   const key = snapshotKey(f, i);
   const id = await findSnapshot(execOf(em), key);
   if (id !== null) return { id, built: false, ms: 0, rows: 0 };
+  // On a read replica (read-only) the snapshot is built on the primary (several replica readers
+  // of one key wait for one build through its unique key), and read on the replica once replayed:
+  // outside the request's snapshot, which predates it (a newer state than the request's: fine).
+  const primary = primaryOf(em);
+  if (primary) {
+    // Not shared through `inflight`: the result is read outside this request's snapshot.
+    const r = await buildRankingSnapshot(primary, i);
+    const reader = outsideSnapshot(em);
+    return r && (await waitForReplay(reader, primary)) ? { ...r, readWith: reader } : null;
+  }
   const running = inflight.get(key);
   if (running) return running;
-  // On a read replica (read-only) the snapshot is built on the primary, and read here once the
-  // replica has replayed it (its id; a newer state than the request's is fine: never older).
-  const primary = primaryOf(em);
-  const p = (primary
-    ? buildRankingSnapshot(primary, i).then(async (r) => (r && (await waitForReplay(em, primary)) ? r : null))
-    : buildRankingSnapshot(em, i)
-  ).finally(() => inflight.delete(key));
+  const p = buildRankingSnapshot(em, i).finally(() => inflight.delete(key));
   inflight.set(key, p);
   return p;
 }

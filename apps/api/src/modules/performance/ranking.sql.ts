@@ -1,3 +1,4 @@
+import type { EntityManager } from '@mikro-orm/postgresql';
 import type { RankingFilter } from './performance.repository.js';
 
 /**
@@ -208,7 +209,8 @@ const MERGE_BASE = `
   ),`;
 
 /** Where the ranking comes from: computed from the base tables or the rollups, or a stored snapshot. */
-export type RankingSource = 'base' | 'rollups' | { snapshot: number };
+/** `readWith`: a snapshot built on the primary during a replica-served request is read outside that request's snapshot. */
+export type RankingSource = 'base' | 'rollups' | { snapshot: number; readWith?: EntityManager };
 
 /**
  * `cur_ranked` (every client manager of the month, ranked bank-wide); params: rankedParams().

@@ -1,5 +1,6 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { execOf, rollupFreshness, type RollupFreshness } from './rollup.service.js';
+import { inWriteTransaction } from '../../db/read-replica.js';
 
 /**
  * Results computed from fresh rollups, keyed by the rollup generation, the configuration
@@ -44,6 +45,6 @@ export function rememberFreshness(em: EntityManager, f: RollupFreshness): void {
 }
 
 export function freshnessOf(em: EntityManager): Promise<RollupFreshness> {
-  const f = em.getTransactionContext() ? undefined : requestFreshness.get(em);
+  const f = inWriteTransaction(em) ? undefined : requestFreshness.get(em);
   return f ? Promise.resolve(f) : rollupFreshness(execOf(em));
 }
