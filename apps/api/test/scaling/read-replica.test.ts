@@ -42,6 +42,36 @@ async function gql(url: string, token: string | null, query: string, variables?:
   return { ...body, readFrom: res.headers.get('x-read-from'), cache: res.headers.get('x-response-cache'), ms: performance.now() - t0 };
 }
 
+/** A primary with the demo bank and two sign-in accounts (rr.planner, rr.executive), and a plain client on it. */
+async function demoPrimary(dir: string): Promise<{ primary: EmbeddedDatabase; client: pg.Client }> {
+  chmodSync(dir, 0o755);
+  const primary = await startEmbeddedPostgres({ dir: join(dir, 'primary'), port: await freePort() });
+  const orm = await openOrm(primary.url);
+  await migrate(orm);
+  await orm.close(true);
+  await seedBank(primary.url, { scale: 'demo', seed: DEMO_SEED, asOf: DEMO_AS_OF });
+  const client = new pg.Client({ connectionString: primary.url });
+  await client.connect();
+  for (const [u, role] of [['rr.planner', 'hq_planner'], ['rr.executive', 'executive']]) {
+    await client.query(`INSERT INTO app_user (username, password_hash, role, display_name) VALUES ($1, $2, $3, $1)`, [u, await hashPassword('replica-password-1'), role]);
+  }
+  return { primary, client };
+}
+
+/** Files a November statement (4242.42) through the API for a project that has none yet. */
+async function fileNovemberStatement(url: string, token: string, onPrimary: pg.Client): Promise<void> {
+  const { rows: [p] } = await onPrimary.query<{ id: number }>(`
+    SELECT p.id FROM project p WHERE p.status = 'active'
+      AND EXISTS (SELECT 1 FROM cash_flow_statement s WHERE s.project_id = p.id AND s.month = '2026-10-01')
+      AND NOT EXISTS (SELECT 1 FROM cash_flow_statement s WHERE s.project_id = p.id AND s.month = '2026-11-01')
+    ORDER BY p.id LIMIT 1`);
+  const w = await gql(url, token, `mutation($i: SubmitStatementInput!) { submitStatement(input: $i) { month } }`, {
+    i: { projectId: String(p!.id), month: '2026-11', balance: '4242.42', principalDue: '0.00', interestDue: '0.00', principalRepaid: '0.00',
+         interestRepaid: '0.00', classification: 'NORMAL', daysOverdue: 0, submittedOn: '2026-11-28' },
+  });
+  expect(w.errors).toBeUndefined();
+}
+
 const NOV = `{ kpi(scope: { kind: BANK }, month: "2026-11") { outstandingBalance } }`;
 const FRESHNESS = `{ kpiFreshness { readFrom replicaLagMs readFromPrimaryBecause generation } }`;
 const RANKING = `{ clientManagerRanking(month: "2026-09", first: 500) { count rows { nodes { id rank branchRank score previousRank } } } }`;
@@ -95,17 +125,7 @@ describe('a streaming read replica behind DATABASE_READ_URL', () => {
   };
 
   beforeAll(async () => {
-    chmodSync(dir, 0o755);
-    primary = await startEmbeddedPostgres({ dir: join(dir, 'primary'), port: await freePort() });
-    const orm = await openOrm(primary.url);
-    await migrate(orm);
-    await orm.close(true);
-    await seedBank(primary.url, { scale: 'demo', seed: DEMO_SEED, asOf: DEMO_AS_OF });
-    onPrimary = new pg.Client({ connectionString: primary.url });
-    await onPrimary.connect();
-    for (const [u, role] of [['rr.planner', 'hq_planner'], ['rr.executive', 'executive']]) {
-      await onPrimary.query(`INSERT INTO app_user (username, password_hash, role, display_name) VALUES ($1, $2, $3, $1)`, [u, await hashPassword('replica-password-1'), role]);
-    }
+    ({ primary, client: onPrimary } = await demoPrimary(dir));
     standby = await startEmbeddedStandby({ primaryUrl: primary.url, dir: join(dir, 'standby'), port: await freePort() });
     onStandby = new pg.Client({ connectionString: standby.url });
     await onStandby.connect();
@@ -185,16 +205,7 @@ describe('a streaming read replica behind DATABASE_READ_URL', () => {
 
     // The replica stops replaying; the planner files a statement (a mutation: the primary).
     await onStandby.query(`SELECT pg_wal_replay_pause()`);
-    const { rows: [p] } = await onPrimary.query<{ id: number }>(`
-      SELECT p.id FROM project p WHERE p.status = 'active'
-        AND EXISTS (SELECT 1 FROM cash_flow_statement s WHERE s.project_id = p.id AND s.month = '2026-10-01')
-        AND NOT EXISTS (SELECT 1 FROM cash_flow_statement s WHERE s.project_id = p.id AND s.month = '2026-11-01')
-      ORDER BY p.id LIMIT 1`);
-    const w = await gql(api!.url, planner, `mutation($i: SubmitStatementInput!) { submitStatement(input: $i) { month } }`, {
-      i: { projectId: String(p!.id), month: '2026-11', balance: '4242.42', principalDue: '0.00', interestDue: '0.00', principalRepaid: '0.00',
-           interestRepaid: '0.00', classification: 'NORMAL', daysOverdue: 0, submittedOn: '2026-11-28' },
-    });
-    expect(w.errors).toBeUndefined();
+    await fileNovemberStatement(api!.url, planner, onPrimary);
     const newNov = await sum(onPrimary, '2026-11-01');
     expect(newNov).not.toBe(oldNov);
     expect(await sum(onStandby, '2026-11-01')).toBe(oldNov);
@@ -294,18 +305,9 @@ describe('two replicas behind one round-robin DATABASE_READ_URL', () => {
   let url: string;
 
   beforeAll(async () => {
-    chmodSync(dir, 0o755);
-    primary = await startEmbeddedPostgres({ dir: join(dir, 'primary'), port: await freePort() });
-    const o = await openOrm(primary.url);
-    await migrate(o);
-    await o.close(true);
-    await seedBank(primary.url, { scale: 'demo', seed: DEMO_SEED, asOf: DEMO_AS_OF });
-    const c = new pg.Client({ connectionString: primary.url });
-    await c.connect();
+    let c: pg.Client;
+    ({ primary, client: c } = await demoPrimary(dir));
     clients.push(c);
-    for (const [u, role] of [['rr.planner', 'hq_planner'], ['rr.executive', 'executive']]) {
-      await c.query(`INSERT INTO app_user (username, password_hash, role, display_name) VALUES ($1, $2, $3, $1)`, [u, await hashPassword('replica-password-1'), role]);
-    }
     for (const name of ['s1', 's2']) {
       const s = await startEmbeddedStandby({ primaryUrl: primary.url, dir: join(dir, name), port: await freePort() });
       standbys.push(s);
@@ -368,16 +370,7 @@ describe('two replicas behind one round-robin DATABASE_READ_URL', () => {
 
     // s2 stops replaying; a statement is filed; s1 replays it.
     await s2.query(`SELECT pg_wal_replay_pause()`);
-    const { rows: [p] } = await onPrimary.query<{ id: number }>(`
-      SELECT p.id FROM project p WHERE p.status = 'active'
-        AND EXISTS (SELECT 1 FROM cash_flow_statement s WHERE s.project_id = p.id AND s.month = '2026-10-01')
-        AND NOT EXISTS (SELECT 1 FROM cash_flow_statement s WHERE s.project_id = p.id AND s.month = '2026-11-01')
-      ORDER BY p.id LIMIT 1`);
-    const w = await gql(url, planner, `mutation($i: SubmitStatementInput!) { submitStatement(input: $i) { month } }`, {
-      i: { projectId: String(p!.id), month: '2026-11', balance: '4242.42', principalDue: '0.00', interestDue: '0.00', principalRepaid: '0.00',
-           interestRepaid: '0.00', classification: 'NORMAL', daysOverdue: 0, submittedOn: '2026-11-28' },
-    });
-    expect(w.errors).toBeUndefined();
+    await fileNovemberStatement(url, planner, onPrimary);
     await caughtUp(s1);
     const fresh = await state(s1);
     expect(fresh.g).not.toBe(old.g);
