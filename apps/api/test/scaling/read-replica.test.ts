@@ -273,6 +273,16 @@ describe('a streaming read replica behind DATABASE_READ_URL', () => {
     expect(onReplica.data!.clientManagerRanking).toEqual(onPrimaryOnly.data!.clientManagerRanking);
     expect(onReplica.data!.clientManagerRanking.count).toBeGreaterThan(100);
 
+    // Requests refused after their replica snapshot was opened (introspection by a non-planner, a
+    // field error) end it too: no transaction is left open on the replica.
+    const refused = await gql(api!.url, executive, `{ __schema { queryType { name } } }`);
+    expect(refused.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+    const missing = await gql(api!.url, executive, `{ staffMember(id: "999999999") { id } }`);
+    expect(missing.errors?.[0]?.extensions?.code).toBe('NOT_FOUND');
+    await new Promise((r) => setTimeout(r, 200));
+    const { rows: [idle] } = await onStandby.query<{ n: number }>(`SELECT count(*)::int AS n FROM pg_stat_activity WHERE datname = current_database() AND state LIKE 'idle in transaction%'`);
+    expect(idle!.n).toBe(0);
+
     // The replica goes down: reads go on from the primary, without waiting for it.
     await onStandby.end();
     await standby!.stop();
