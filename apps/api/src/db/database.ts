@@ -21,7 +21,8 @@ export interface Database {
  * when it does not answer at start-up (each request then checks it, and the primary answers).
  */
 async function openReadReplica(url: string, maxLagMs: number, log: (m: string) => void): Promise<ReadReplica | undefined> {
-  const orm = await openOrm(url);
+  // Connections are made when first needed: a replica that is down must not stop the start-up.
+  const orm = await openOrm(url, { connect: false });
   try {
     const r = await within(sqlOne<{ standby: boolean }>(orm.em.fork(), `SELECT pg_is_in_recovery() AS standby`), 5000);
     if (!r?.standby) {

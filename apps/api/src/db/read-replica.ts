@@ -124,11 +124,20 @@ export async function waitForReplay(replicaEm: EntityManager, primaryEm: EntityM
 }
 
 const REPORT_EVERY_MS = 30_000;
+/** After a failure the replica is left alone this long: one request per period waits for it, not every one. */
+const RETRY_AFTER_MS = 5_000;
 let lastReport = 0;
+const restingUntil = new WeakMap<ReadReplica, number>();
+
+/** True for a while after the replica failed: reads go to the primary without trying it. */
+export function replicaResting(r: ReadReplica): boolean {
+  return (restingUntil.get(r) ?? 0) > Date.now();
+}
 
 /** The replica's failure, logged at most every 30 s (requests go on on the primary). */
 export function reportReplicaFailure(r: ReadReplica, err: unknown): void {
   const now = Date.now();
+  restingUntil.set(r, now + RETRY_AFTER_MS);
   if (now - lastReport < REPORT_EVERY_MS) return;
   lastReport = now;
   (r.log ?? console.error)(`read replica unavailable, reading from the primary: ${err instanceof Error ? err.message.slice(0, 200) : String(err)}`);

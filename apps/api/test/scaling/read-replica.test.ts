@@ -72,6 +72,39 @@ async function fileNovemberStatement(url: string, token: string, onPrimary: pg.C
   expect(w.errors).toBeUndefined();
 }
 
+type ApiProcess = { url: string; proc: ChildProcess; output: string[] };
+
+/** The real API entry point (src/main.ts) as its own process, with these settings. */
+async function spawnApi(env: Record<string, string>): Promise<ApiProcess> {
+  const port = await freePort();
+  const proc = spawn(process.execPath, ['--import', '@swc-node/register/esm-register', 'src/main.ts'], {
+    cwd: API_DIR,
+    env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', SCALE: 'none', SESSION_SECRET: SECRET, ROLLUP_REFRESH_MS: '200', ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  const output: string[] = [];
+  await new Promise<void>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`the API did not start:\n${output.join('')}`)), 60_000);
+    proc.stdout!.on('data', (b: Buffer) => {
+      output.push(b.toString());
+      if (output.join('').includes('GraphQL API:')) {
+        clearTimeout(timer);
+        resolve();
+      }
+    });
+    proc.stderr!.on('data', (b: Buffer) => output.push(b.toString()));
+    proc.once('exit', (code) => reject(new Error(`the API exited with ${code}:\n${output.join('')}`)));
+  });
+  return { url: `http://127.0.0.1:${port}/graphql`, proc, output };
+}
+
+async function stopApi(a: ApiProcess | undefined): Promise<void> {
+  if (!a || a.proc.exitCode !== null) return;
+  const exited = new Promise((r) => a.proc.once('exit', r));
+  a.proc.kill('SIGTERM');
+  await exited;
+}
+
 const NOV = `{ kpi(scope: { kind: BANK }, month: "2026-11") { outstandingBalance } }`;
 const FRESHNESS = `{ kpiFreshness { readFrom replicaLagMs readFromPrimaryBecause generation } }`;
 const RANKING = `{ clientManagerRanking(month: "2026-09", first: 500) { count rows { nodes { id rank branchRank score previousRank } } } }`;
@@ -90,7 +123,8 @@ describe('a streaming read replica behind DATABASE_READ_URL', () => {
   let standby: EmbeddedStandby | undefined;
   let onPrimary: pg.Client;
   let onStandby: pg.Client;
-  let api: { url: string; proc: ChildProcess; output: string[] } | undefined;
+  let api: ApiProcess | undefined;
+  let late: ApiProcess | undefined;
   // In-process APIs on the same databases: B with a 1-second lag limit, C without a replica.
   const local: { app: App; server: Server; orm: MikroORM; readOrm?: MikroORM; url: string }[] = [];
   let planner: string;
@@ -109,9 +143,9 @@ describe('a streaming read replica behind DATABASE_READ_URL', () => {
     }
   };
 
-  const startLocal = async (readReplicaMaxLagMs: number | null) => {
+  const startLocal = async (readReplicaMaxLagMs: number | null, readUrl?: string) => {
     const orm = await openOrm(primary.url);
-    const readOrm = readReplicaMaxLagMs === null ? undefined : await openOrm(standby!.url);
+    const readOrm = readReplicaMaxLagMs === null ? undefined : await openOrm(readUrl ?? standby!.url, { connect: false });
     const app = await createApp({
       orm, sessionSecret: Buffer.from(SECRET), log: () => {},
       readReplica: readOrm ? { orm: readOrm, maxLagMs: readReplicaMaxLagMs!, log: () => {} } : undefined,
@@ -129,40 +163,15 @@ describe('a streaming read replica behind DATABASE_READ_URL', () => {
     standby = await startEmbeddedStandby({ primaryUrl: primary.url, dir: join(dir, 'standby'), port: await freePort() });
     onStandby = new pg.Client({ connectionString: standby.url });
     await onStandby.connect();
-    const port = await freePort();
-    const proc = spawn(process.execPath, ['--import', '@swc-node/register/esm-register', 'src/main.ts'], {
-      cwd: API_DIR,
-      env: {
-        ...process.env, DATABASE_URL: primary.url, DATABASE_READ_URL: standby.url, READ_REPLICA_MAX_LAG_MS: '600000',
-        PORT: String(port), HOST: '127.0.0.1', SCALE: 'none', SESSION_SECRET: SECRET, DATA_DIR: join(dir, 'api'), ROLLUP_REFRESH_MS: '200',
-      },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    const output: string[] = [];
-    await new Promise<void>((resolve, reject) => {
-      const timer = setTimeout(() => reject(new Error(`the API did not start:\n${output.join('')}`)), 60_000);
-      proc.stdout!.on('data', (b: Buffer) => {
-        output.push(b.toString());
-        if (output.join('').includes('GraphQL API:')) {
-          clearTimeout(timer);
-          resolve();
-        }
-      });
-      proc.stderr!.on('data', (b: Buffer) => output.push(b.toString()));
-      proc.once('exit', (code) => reject(new Error(`the API exited with ${code}:\n${output.join('')}`)));
-    });
-    api = { url: `http://127.0.0.1:${port}/graphql`, proc, output };
+    api = await spawnApi({ DATABASE_URL: primary.url, DATABASE_READ_URL: standby.url, READ_REPLICA_MAX_LAG_MS: '600000', DATA_DIR: join(dir, 'api') });
     const signIn = async (u: string) => (await gql(api!.url, null, `mutation { signIn(username: "${u}", password: "replica-password-1") { token } }`)).data!.signIn.token as string;
     planner = await signIn('rr.planner');
     executive = await signIn('rr.executive');
   }, 180_000);
 
   afterAll(async () => {
-    if (api && api.proc.exitCode === null) {
-      const exited = new Promise((r) => api!.proc.once('exit', r));
-      api.proc.kill('SIGTERM');
-      await exited;
-    }
+    await stopApi(api);
+    await stopApi(late);
     for (const l of local) {
       l.server.closeAllConnections();
       await new Promise((r) => l.server.close(r));
@@ -284,6 +293,7 @@ describe('a streaming read replica behind DATABASE_READ_URL', () => {
     expect(idle!.n).toBe(0);
 
     // The replica goes down: reads go on from the primary, without waiting for it.
+    const standbyUrl = standby!.url;
     await onStandby.end();
     await standby!.stop();
     standby = undefined;
@@ -292,6 +302,29 @@ describe('a streaming read replica behind DATABASE_READ_URL', () => {
     expect(down.ms).toBeLessThan(3000);
     expect((await gql(api!.url, executive, FRESHNESS)).data!.kpiFreshness).toMatchObject({ readFrom: 'PRIMARY', readFromPrimaryBecause: 'UNAVAILABLE' });
     expect(api!.output.join('')).toContain('read replica unavailable, reading from the primary');
+
+    // An API started while the replica is down starts all the same, and reads from the primary.
+    late = await spawnApi({ DATABASE_URL: primary.url, DATABASE_READ_URL: standbyUrl, DATA_DIR: join(dir, 'api-late') });
+    expect(late.output.join('')).toContain('DATABASE_READ_URL does not answer');
+    const fromLate = await gql(late.url, executive, NOV);
+    expect([fromLate.readFrom, fromLate.data!.kpi.outstandingBalance]).toEqual(['primary; reason=unavailable', newNov]);
+
+    // A replica that accepts connections and never answers: one request waits for it (1 s), the
+    // next ones do not (it is left alone for a few seconds).
+    const held = new Set<import('node:net').Socket>();
+    const hanging = createServer((socket) => void held.add(socket));
+    await new Promise<void>((r) => hanging.listen(0, '127.0.0.1', r));
+    const hangingUrl = new URL(primary.url);
+    hangingUrl.port = String((hanging.address() as AddressInfo).port);
+    const d = await startLocal(600_000, hangingUrl.toString());
+    const slow = await gql(d, executive, NOV);
+    expect([slow.readFrom, slow.data!.kpi.outstandingBalance]).toEqual(['primary; reason=unavailable', newNov]);
+    expect(slow.ms).toBeGreaterThan(900);
+    const next = await gql(d, executive, NOV);
+    expect([next.readFrom, next.data!.kpi.outstandingBalance]).toEqual(['primary; reason=unavailable', newNov]);
+    expect(next.ms).toBeLessThan(500);
+    for (const socket of held) socket.destroy();
+    hanging.close();
   }, 180_000);
 });
 

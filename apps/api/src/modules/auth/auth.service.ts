@@ -5,7 +5,7 @@ import { recordAudit } from '../audit/audit.service.js';
 import { AuthRepository, type SessionWithState } from './auth.repository.js';
 import { dummyHash, verifyPassword } from './password.js';
 import { newSessionToken, SESSION_TTL_SECONDS, verifySessionToken } from './session-token.js';
-import { chooseRead, closeReadSnapshot, openReadSnapshot, reportReplicaFailure, within, type ReadReplica, type ReadRoute } from '../../db/read-replica.js';
+import { chooseRead, closeReadSnapshot, openReadSnapshot, replicaResting, reportReplicaFailure, within, type ReadReplica, type ReadRoute } from '../../db/read-replica.js';
 
 /** Rollup and configuration state read with the session (cache keys); see AuthRepository.sessionWithState. */
 export type SessionState = Omit<SessionWithState, 'id' | 'username' | 'role' | 'staffId' | 'branchId' | 'displayName' | 'writeLsn' | 'primaryLsn'> & {
@@ -89,7 +89,10 @@ export class AuthService {
     const id = verifySessionToken(this.secret, token);
     if (!id) return { viewer: null, state: null };
     // Without `snapshot` (a cache lookup, which reads nothing else): the state alone, one statement.
-    const opening = opts.snapshot === false
+    // A replica that failed moments ago is not tried (replicaResting).
+    const opening = replicaResting(replica)
+      ? Promise.reject(new Error('resting after a failure'))
+      : opts.snapshot === false
       ? new AuthRepository(replica.orm.em.fork()).replicaState().then((rs) => ({ em: undefined, rs }))
       : openReadSnapshot(replica.orm).then(async (em) => {
           try {
@@ -104,7 +107,7 @@ export class AuthService {
       within(opening, REPLICA_STATE_TIMEOUT_MS).catch((err: unknown) => {
         // Too late or failed: a snapshot opened after the timeout is closed at once.
         void opening.then((o) => o.em && closeReadSnapshot(o.em), () => {});
-        reportReplicaFailure(replica, err);
+        if (!replicaResting(replica)) reportReplicaFailure(replica, err);
         return null;
       }),
     ]);
