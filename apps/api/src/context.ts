@@ -2,6 +2,7 @@ import type { Request, Response } from 'express';
 import type { EntityManager, MikroORM } from '@mikro-orm/postgresql';
 import { Loaders } from './common/loaders.js';
 import type { AppRole } from './modules/auth/roles.js';
+import type { GraphQLResponse } from '@apollo/server';
 import type { ReadReplica } from './db/read-replica.js';
 
 /** Who is asking: the signed-in user, resolved from the session cookie or bearer token. */
@@ -32,6 +33,10 @@ export interface Context {
   production?: boolean;
   /** DATABASE_READ_URL: read-only operations may run there (db/read-replica.ts); `em` is then switched before execution. */
   readReplica?: ReadReplica;
+  /** Runs this request's operation again on the primary (after a read failed on the replica; set by server/app.ts). */
+  rerunOnPrimary?: () => Promise<GraphQLResponse>;
+  /** Set on that second run: the primary answers, for this reason. */
+  primaryBecause?: 'replica-error';
 }
 
 export function createContext(orm: MikroORM, viewer: Viewer | null = null, extra: Partial<Context> = {}): Context {

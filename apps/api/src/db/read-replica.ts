@@ -1,5 +1,6 @@
 import type { EntityManager, MikroORM } from '@mikro-orm/postgresql';
-import { IsolationLevel } from '@mikro-orm/core';
+import { DriverException, IsolationLevel } from '@mikro-orm/core';
+import { GraphQLError } from 'graphql';
 import { sqlOne } from '../common/sql.js';
 
 /**
@@ -25,7 +26,14 @@ export interface ReadReplica {
 
 export type ReadRoute =
   | { replica: true; lagMs: number }
-  | { replica: false; reason: 'own-write' | 'lag' | 'unavailable' | 'not-standby'; lagMs: number | null };
+  | { replica: false; reason: PrimaryReason; lagMs: number | null };
+
+/**
+ * Why the primary answered a read: the replica had not replayed the session's own write, lagged,
+ * did not answer, is not a standby; or `replica-error`: the replica started the read and it failed
+ * there (a query cancelled by a recovery conflict, a connection dropped), so it ran again on the primary.
+ */
+export type PrimaryReason = 'own-write' | 'lag' | 'unavailable' | 'not-standby' | 'replica-error';
 
 /** A WAL position (`16/B374D848`) as a number, for comparisons. */
 export function lsn(text: string): bigint {
@@ -141,6 +149,36 @@ export function reportReplicaFailure(r: ReadReplica, err: unknown): void {
   if (now - lastReport < REPORT_EVERY_MS) return;
   lastReport = now;
   (r.log ?? console.error)(`read replica unavailable, reading from the primary: ${err instanceof Error ? err.message.slice(0, 200) : String(err)}`);
+}
+
+/**
+ * True for an error the database or its connection raised (a statement cancelled by a recovery
+ * conflict, a connection terminated, …), as opposed to an answer the API chose to give (AppError:
+ * not found, forbidden, bad input). A replica read that failed this way is run again on the primary.
+ */
+export function isDatabaseFailure(err: unknown): boolean {
+  let e: unknown = err;
+  for (let depth = 0; e && depth < 5; depth++, e = (e as { cause?: unknown }).cause) {
+    if (e instanceof GraphQLError) return false;
+    if (e instanceof DriverException) return true;
+    const code = (e as { code?: unknown }).code;
+    if (typeof code === 'string' && /^[0-9A-Z]{5}$/.test(code)) return true;
+    if (e instanceof Error && /connection|terminat|ECONNRESET|EPIPE/i.test(e.message)) return true;
+  }
+  return false;
+}
+
+let lastRetryReport = 0;
+
+/** A replica read that failed and was run again on the primary: logged at most every 30 s. */
+export function reportReplicaRetry(r: ReadReplica, err: unknown): void {
+  const now = Date.now();
+  if (now - lastRetryReport < REPORT_EVERY_MS) return;
+  lastRetryReport = now;
+  const e = err as { code?: unknown; message?: unknown };
+  // The driver's message is `<SQL> - <PostgreSQL's message>`: no SQL in the log.
+  const message = String(e?.message ?? err).split(' - ').pop()!.slice(0, 200);
+  (r.log ?? console.error)(`read replica: a read failed there (${typeof e?.code === 'string' ? `${e.code} ` : ''}${message}); answered from the primary`);
 }
 
 /** Resolves within `ms` or rejects: a replica that hangs must not hold requests. */

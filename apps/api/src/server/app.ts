@@ -107,6 +107,15 @@ export async function createApp(opts: AppOptions): Promise<App> {
         base.pendingToken = tokenFromRequest(req.headers);
         base.importOnly = importOnly;
         adoptResolvedSession(req, base);
+        if (opts.readReplica && !importOnly) {
+          // A read that fails on the replica runs again on the primary (access plugin), with the
+          // same token: the session is checked again there.
+          base.rerunOnPrimary = () => {
+            const again = createContext(opts.orm, null, { http: { req, res }, sessionSecret: opts.sessionSecret, production: opts.production, readReplica: opts.readReplica, primaryBecause: 'replica-error' });
+            again.pendingToken = tokenFromRequest(req.headers);
+            return apollo.executeOperation(operationOf(req), { contextValue: again });
+          };
+        }
         return base;
       },
     }),
@@ -124,4 +133,16 @@ export async function createApp(opts: AppOptions): Promise<App> {
     });
   }
   return { express: app, apollo, responseCache, stop: () => apollo.stop() };
+}
+
+/** The GraphQL request of a POST body or GET query string (as Apollo Server read it). */
+function operationOf(req: express.Request): { query?: string; variables?: Record<string, unknown>; operationName?: string; extensions?: Record<string, unknown> } {
+  const src = (req.method === 'GET' ? req.query : req.body) as Record<string, unknown> | undefined;
+  const json = (v: unknown) => (typeof v === 'string' ? (JSON.parse(v) as Record<string, unknown>) : ((v ?? undefined) as Record<string, unknown> | undefined));
+  return {
+    query: typeof src?.query === 'string' ? src.query : undefined,
+    variables: json(src?.variables),
+    operationName: typeof src?.operationName === 'string' ? src.operationName : undefined,
+    extensions: json(src?.extensions),
+  };
 }

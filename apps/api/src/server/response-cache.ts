@@ -114,12 +114,13 @@ export function isCacheableOperation(schema: GraphQLSchema, document: DocumentNo
 }
 
 /**
- * A read sent to the primary because the replica has not replayed this session's own write yet:
- * not cached (its state is newer than the replica's, which every other session is served from;
- * entering it would drop the cache twice per write).
+ * A read sent to the primary for this request only — the replica has not replayed this session's
+ * own write yet, or the read failed on the replica and ran again on the primary: not cached (its
+ * state may be newer than the replica's, which every other session is served from; entering it
+ * would drop the cache twice per write).
  */
-function readsOwnWrite(s: SessionState): boolean {
-  return s.read !== undefined && !s.read.replica && s.read.reason === 'own-write';
+function readsAroundReplica(s: SessionState): boolean {
+  return s.read !== undefined && !s.read.replica && (s.read.reason === 'own-write' || s.read.reason === 'replica-error');
 }
 
 /** What a cached response depends on besides the request itself; a new state drops older entries. */
@@ -232,7 +233,7 @@ export function createResponseCache(schema: GraphQLSchema, opts: ResponseCacheOp
       return {
         async responseForOperation({ contextValue, operation, document, queryHash, request }): Promise<GraphQLResponse | null> {
           const state = requestStateOf(contextValue);
-          if (!state || state.stale || contextValue.importOnly || !queryHash || readsOwnWrite(state)) return null;
+          if (!state || state.stale || contextValue.importOnly || !queryHash || readsAroundReplica(state)) return null;
           if (!isCacheable(document, operation)) return null;
           if (!known.has(queryHash)) {
             if (known.size >= MAX_DOCUMENTS) known.clear();
@@ -253,10 +254,13 @@ export function createResponseCache(schema: GraphQLSchema, opts: ResponseCacheOp
           const result = JSON.parse(hit.body.toString('utf8')) as { data: Record<string, unknown> };
           return { body: { kind: 'single', singleResult: result }, http: { status: undefined, headers: new HeaderMap() } };
         },
-        async willSendResponse({ response }) {
+        async willSendResponse({ response, contextValue }) {
           if (outcome === 'bypass') counts.bypassed++;
           if (opts.exposeHeader ?? true) response.http.headers.set('x-response-cache', outcome);
           if (outcome !== 'miss' || key === null) return;
+          // Answered again on the primary after the replica failed (access plugin): not this key's state.
+          const state = requestStateOf(contextValue);
+          if (state && readsAroundReplica(state)) return;
           if (response.body.kind !== 'single') return;
           const r = response.body.singleResult;
           if (r.errors?.length || !r.data || r.extensions || (response.http.status !== undefined && response.http.status !== 200)) return;
@@ -301,7 +305,7 @@ export function createResponseCache(schema: GraphQLSchema, opts: ResponseCacheOp
       const { viewer, state } = readReplica ? await auth.resolveForRead(token, readReplica, { snapshot: false }) : await auth.resolveWithState(token);
       if (!readReplica) (req as ResolvedRequest)[RESOLVED] = { viewer, state };
       // Signed out, or stale rollups: Apollo Server answers (an error, or from the base tables).
-      if (!viewer || !state || state.stale || readsOwnWrite(state)) return next();
+      if (!viewer || !state || state.stale || readsAroundReplica(state)) return next();
       const key = keyFor({ viewer }, enterState(state), queryHash, operationName, variables);
       const hit = key === null ? undefined : entries.get(key);
       if (!hit) return next();

@@ -143,12 +143,12 @@ describe('a streaming read replica behind DATABASE_READ_URL', () => {
     }
   };
 
-  const startLocal = async (readReplicaMaxLagMs: number | null, readUrl?: string) => {
+  const startLocal = async (readReplicaMaxLagMs: number | null, readUrl?: string, log: (m: string) => void = () => {}) => {
     const orm = await openOrm(primary.url);
     const readOrm = readReplicaMaxLagMs === null ? undefined : await openOrm(readUrl ?? standby!.url, { connect: false });
     const app = await createApp({
       orm, sessionSecret: Buffer.from(SECRET), log: () => {},
-      readReplica: readOrm ? { orm: readOrm, maxLagMs: readReplicaMaxLagMs!, log: () => {} } : undefined,
+      readReplica: readOrm ? { orm: readOrm, maxLagMs: readReplicaMaxLagMs!, log } : undefined,
     });
     const server: Server = await new Promise((resolve) => {
       const s = app.express.listen(0, '127.0.0.1', () => resolve(s));
@@ -185,6 +185,60 @@ describe('a streaming read replica behind DATABASE_READ_URL', () => {
     await primary?.stop();
     rmSync(dir, { recursive: true, force: true });
   });
+
+  /**
+   * A hot standby cancels a query that holds a lock its replay needs (a recovery conflict, after
+   * max_standby_streaming_delay). Made deterministic here: an ACCESS EXCLUSIVE lock on rollup_bank,
+   * held by an open transaction on the primary, is replayed (the standby's startup process holds it),
+   * so the read blocks on the standby after reading its state; then another replayed lock, on
+   * rollup_state, which the read's snapshot transaction already holds, conflicts with it.
+   */
+  it('runs a read that the replica cancels for a recovery conflict again on the primary', async () => {
+    const logged: string[] = [];
+    const url = await startLocal(600_000, undefined, (m) => logged.push(m));
+    await onStandby.query(`ALTER SYSTEM SET max_standby_streaming_delay = '100ms'`);
+    await onStandby.query(`SELECT pg_reload_conf()`);
+    await replayed();
+    const expected = await sum(onPrimary, '2026-11-01');
+    const until = async (what: string, check: () => Promise<boolean>) => {
+      for (const end = Date.now() + 20_000; !(await check()); await new Promise((r) => setTimeout(r, 20))) {
+        if (Date.now() > end) throw new Error(`timed out waiting until ${what}`);
+      }
+    };
+
+    const holder = new pg.Client({ connectionString: primary.url });
+    await holder.connect();
+    try {
+      await holder.query(`BEGIN`);
+      await holder.query(`LOCK TABLE rollup_bank IN ACCESS EXCLUSIVE MODE`);
+      await onPrimary.query(`BEGIN; SELECT txid_current(); COMMIT`); // flushes the WAL (the lock record) to the standby
+      await until('the standby holds the replayed lock', async () => (await onStandby.query(`SELECT 1 FROM pg_locks l JOIN pg_class c ON c.oid = l.relation
+        WHERE c.relname = 'rollup_bank' AND l.mode = 'AccessExclusiveLock' AND l.granted`)).rowCount === 1);
+
+      const answer = gql(url, executive, NOV);
+      const waiting = async () => (await onStandby.query(`SELECT 1 FROM pg_stat_activity
+        WHERE datname = current_database() AND wait_event_type = 'Lock' AND backend_type = 'client backend'`)).rowCount! > 0;
+      await until('the read waits on the standby', waiting);
+      await onPrimary.query(`BEGIN; LOCK TABLE rollup_state IN ACCESS EXCLUSIVE MODE; COMMIT`);
+      // (Its conflict counter in pg_stat_database_conflicts is flushed only ~10 s later.)
+      await until('the standby cancelled the read', async () => !(await waiting()));
+      await holder.query(`ROLLBACK`);
+      const r = await answer;
+      expect(r.errors).toBeUndefined();
+      expect([r.readFrom, r.data!.kpi.outstandingBalance]).toEqual(['primary; reason=replica-error', expected]);
+      expect(logged.join('\n')).toMatch(/read replica: a read failed there \(40(001|P01) canceling statement due to conflict with recovery/);
+    } finally {
+      await holder.query(`ROLLBACK`).catch(() => {});
+      await holder.end();
+      await onStandby.query(`ALTER SYSTEM RESET max_standby_streaming_delay`);
+      await onStandby.query(`SELECT pg_reload_conf()`);
+    }
+    // Not cached under the replica's state: the next read is the replica's again (and then cached).
+    await replayed();
+    const next = await gql(url, executive, NOV);
+    expect([next.readFrom, next.cache, next.data!.kpi.outstandingBalance]).toEqual(['replica', 'miss', expected]);
+    expect((await gql(url, executive, FRESHNESS)).data!.kpiFreshness).toMatchObject({ readFrom: 'REPLICA', readFromPrimaryBecause: null });
+  }, 120_000);
 
   it('serves reads from the replica, a session\'s own writes from the primary until replayed, and falls back when it lags or is down', async () => {
     expect(api!.output.join('')).toContain('read replica: DATABASE_READ_URL');

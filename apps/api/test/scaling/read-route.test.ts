@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { chooseRead, lsn } from '../../src/db/read-replica.js';
+import { DriverException } from '@mikro-orm/core';
+import { chooseRead, isDatabaseFailure, lsn } from '../../src/db/read-replica.js';
+import { AppError, notFound } from '../../src/common/errors.js';
 
 /** db/read-replica.ts `chooseRead`: where a read goes, from the WAL positions read per request. */
 describe('chooseRead', () => {
@@ -32,5 +34,25 @@ describe('chooseRead', () => {
   it('goes to the primary when the replica did not answer or is not replaying (e.g. promoted)', () => {
     expect(chooseRead(at('0/1'), null, 5000)).toEqual({ replica: false, reason: 'unavailable', lagMs: null });
     expect(chooseRead(at('0/1'), { replayLsn: null, replayAgeMs: null }, 5000)).toEqual({ replica: false, reason: 'not-standby', lagMs: null });
+  });
+});
+
+/** db/read-replica.ts `isDatabaseFailure`: which errors of a replica read make it run again on the primary. */
+describe('isDatabaseFailure', () => {
+  const pgError = (code: string, message: string) => Object.assign(new Error(message), { code });
+
+  it('is true for errors of the database or its connection', () => {
+    expect(isDatabaseFailure(new DriverException(pgError('40001', 'SELECT 1 - canceling statement due to conflict with recovery')))).toBe(true);
+    expect(isDatabaseFailure(pgError('40P01', 'canceling statement due to conflict with recovery'))).toBe(true);
+    expect(isDatabaseFailure(pgError('57P01', 'terminating connection due to administrator command'))).toBe(true);
+    expect(isDatabaseFailure(new Error('Connection terminated unexpectedly'))).toBe(true);
+    expect(isDatabaseFailure(new Error('read failed', { cause: pgError('08006', 'connection failure') }))).toBe(true);
+  });
+
+  it('is false for answers the API chose to give, and for bugs of the API itself', () => {
+    expect(isDatabaseFailure(notFound('Branch', 9))).toBe(false);
+    expect(isDatabaseFailure(new AppError('FORBIDDEN', 'no'))).toBe(false);
+    expect(isDatabaseFailure(new TypeError('x is undefined'))).toBe(false);
+    expect(isDatabaseFailure(undefined)).toBe(false);
   });
 });

@@ -9,7 +9,7 @@ import { estimateCost, QUERY_LIMITS } from '../../server/limits.js';
 import { AuthService, type SessionState } from './auth.service.js';
 import { AuthRepository } from './auth.repository.js';
 import { rememberFreshness } from '../rollup/rollup.cache.js';
-import { closeReadSnapshot, servesRequest } from '../../db/read-replica.js';
+import { closeReadSnapshot, isDatabaseFailure, reportReplicaRetry, servesRequest } from '../../db/read-replica.js';
 import type { EntityManager } from '@mikro-orm/postgresql';
 
 /** Root fields a signed-out client may ask for. */
@@ -20,6 +20,9 @@ const PUBLIC_ROOT_FIELDS = new Set(['signIn', 'signOut', 'me', '__typename']);
  * keys, see server/response-cache.ts). Absent for requests without a valid token.
  */
 const requestStates = new WeakMap<Context, SessionState>();
+
+/** Requests whose replica read failed in the database (didEncounterErrors), with the first such error. */
+const replicaFailures = new WeakMap<Context, unknown>();
 
 export function requestStateOf(ctx: Context): SessionState | undefined {
   return requestStates.get(ctx);
@@ -93,12 +96,14 @@ export const accessPlugin: ApolloServerPlugin<Context> = {
           const isQuery = operation?.operation === 'query';
           if (!preset) {
             const auth = new AuthService(contextValue.em, contextValue.sessionSecret!);
-            const r = contextValue.readReplica && isQuery
+            const r = contextValue.readReplica && isQuery && !contextValue.primaryBecause
               ? await auth.resolveForRead(contextValue.pendingToken!, contextValue.readReplica)
               : await auth.resolveWithState(contextValue.pendingToken!);
             contextValue.viewer = r.viewer;
             contextValue.pendingToken = null;
             state = r.state;
+            // The second run of a read that failed on the replica (willSendResponse below).
+            if (state && contextValue.primaryBecause && contextValue.viewer) state = { ...state, read: { replica: false, reason: contextValue.primaryBecause, lagMs: null } };
             readEm = 'readEm' in r ? (r.readEm as EntityManager | undefined) : undefined;
           }
           // A read the replica answers: every resolver of the request reads in the replica
@@ -127,11 +132,30 @@ export const accessPlugin: ApolloServerPlugin<Context> = {
           throw forbidden('Schema introspection is for HQ planners');
         }
       },
+      async didEncounterErrors({ contextValue, errors, operation }) {
+        // A read the replica was answering failed there (a statement cancelled by a recovery
+        // conflict, the connection terminated): it runs again on the primary before the answer goes out.
+        if (operation?.operation !== 'query' || !requestStateOf(contextValue)?.read?.replica) return;
+        const failure = errors.find((e) => isDatabaseFailure(e.originalError));
+        if (failure) replicaFailures.set(contextValue, failure.originalError);
+      },
       async willSendResponse({ contextValue, operation, response }) {
         const replica = contextValue.readReplica;
         if (!replica) return;
         await closeReadSnapshot(contextValue.em);
-        const read = requestStateOf(contextValue)?.read;
+        const state = requestStateOf(contextValue);
+        if (replicaFailures.has(contextValue) && state?.read && contextValue.rerunOnPrimary && response.body.kind === 'single') {
+          reportReplicaRetry(replica, replicaFailures.get(contextValue));
+          // Not cached under the replica's state (server/response-cache.ts), and said in x-read-from.
+          state.read = { replica: false, reason: 'replica-error', lagMs: state.read.lagMs };
+          const again = await contextValue.rerunOnPrimary();
+          if (again.body.kind === 'single') {
+            const result = response.body.singleResult as Record<string, unknown>;
+            for (const k of Object.keys(result)) delete result[k];
+            Object.assign(result, again.body.singleResult);
+          }
+        }
+        const read = state?.read;
         if (operation?.operation === 'query' && read) {
           response.http.headers.set('x-read-from', read.replica ? 'replica' : `primary; reason=${read.reason}`);
         }

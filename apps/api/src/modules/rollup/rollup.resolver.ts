@@ -39,7 +39,7 @@ export class KpiFreshnessType {
   @Field(() => Int, { nullable: true, description: 'With a read replica configured: how far it was behind the primary when this request started, in ms (0: it had replayed everything; null: unknown, or no replica).' })
   replicaLagMs!: number | null;
 
-  @Field(() => String, { nullable: true, description: 'With a read replica configured, why the primary answered: OWN_WRITE (the replica had not yet replayed this session\'s last write), LAG (more than READ_REPLICA_MAX_LAG_MS behind), UNAVAILABLE (it did not answer), NOT_STANDBY (it is not replaying, e.g. promoted). Null when the replica answered or none is configured.' })
+  @Field(() => String, { nullable: true, description: 'With a read replica configured, why the primary answered: OWN_WRITE (the replica had not yet replayed this session\'s last write), LAG (more than READ_REPLICA_MAX_LAG_MS behind), UNAVAILABLE (it did not answer), NOT_STANDBY (it is not replaying, e.g. promoted), REPLICA_ERROR (the read failed on the replica, e.g. cancelled by a recovery conflict, and ran again on the primary). Null when the replica answered or none is configured.' })
   readFromPrimaryBecause!: string | null;
 }
 
