@@ -123,6 +123,20 @@ export async function createApp(opts: AppOptions): Promise<App> {
   // CSV imports carry files: a larger body limit on their own path, which accepts only `importFile`.
   app.use('/graphql/import', ...graphql(QUERY_LIMITS.maxImportBodyBytes, true));
   app.use('/graphql', ...graphql(QUERY_LIMITS.maxBodyBytes, false));
+  // Failures before Apollo Server answers (a body that is too large or not JSON, the response
+  // cache's session lookup failing): a GraphQL-shaped JSON error, never Express's HTML page (which
+  // shows the stack trace outside production).
+  app.use('/graphql', ((err, _req, res, next) => {
+    if (res.headersSent) return next(err);
+    const e = err as { status?: number; statusCode?: number; type?: string };
+    const status = e.status ?? e.statusCode ?? 500;
+    if (status >= 500) (opts.log ?? console.error)(err);
+    const [code, message] = status >= 500 ? ['INTERNAL_SERVER_ERROR', 'Internal server error']
+      : e.type === 'entity.too.large' ? ['BAD_REQUEST', 'request: the body is larger than the limit']
+      : e.type === 'entity.parse.failed' ? ['BAD_REQUEST', 'request: the body is not valid JSON']
+      : ['BAD_REQUEST', 'request: bad request'];
+    res.status(status).json({ errors: [{ message, extensions: { code } }] });
+  }) as express.ErrorRequestHandler);
   if (hasDashboard) {
     app.use(express.static(dist, { index: 'index.html', maxAge: '1h' }));
     // Client-side routes fall back to the SPA.

@@ -97,7 +97,11 @@ describe('hardened GraphQL endpoint', () => {
 
   it('refuses batched arrays and oversized bodies', async () => {
     await refused(JSON.stringify([{ query: '{ branches { id } }' }, { query: '{ branches { id } }' }]), 400);
-    await refused(q(`{ branches { id } }`, { pad: 'x'.repeat(400 * 1024) }), 413);
+    const big = await refused(q(`{ branches { id } }`, { pad: 'x'.repeat(400 * 1024) }), 413);
+    // A JSON error, not Express's HTML page (which shows a stack trace outside production).
+    expect(big.json?.errors?.[0]).toEqual({ message: 'request: the body is larger than the limit', extensions: { code: 'BAD_REQUEST' } });
+    const broken = await refused('{"query": ', 400);
+    expect(broken.json?.errors?.[0]).toEqual({ message: 'request: the body is not valid JSON', extensions: { code: 'BAD_REQUEST' } });
   });
 
   it('refuses a GET mutation and a simple cross-site POST (CSRF prevention)', async () => {

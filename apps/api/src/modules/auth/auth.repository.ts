@@ -82,6 +82,9 @@ export type ReplicaState = Omit<SessionWithState, 'id' | 'username' | 'role' | '
 
 const USER_COLS = `u.id, u.username, u.password_hash AS "passwordHash", u.role, u.staff_id AS "staffId", u.branch_id AS "branchId", u.display_name AS "displayName", u.active`;
 
+/** False once a prepared statement was lost between transactions (see `prepared`), for the whole process. */
+const namedStatements = { usable: process.env.DATABASE_PREPARED_STATEMENTS !== 'off' };
+
 export class AuthRepository {
   constructor(private readonly em: EntityManager) {}
 
@@ -114,13 +117,26 @@ export class AuthRepository {
     await sql(this.em, `UPDATE app_session SET write_lsn = pg_current_wal_lsn() WHERE id = ?`, [sessionId]);
   }
 
-  /** A named prepared statement on a connection of the ORM's pool (planned once per connection, no query builder). */
+  /**
+   * A named prepared statement on a connection of the ORM's pool (planned once per connection, no
+   * query builder). Behind a transaction-pooling proxy (PgBouncer before 1.21 with
+   * `pool_mode = transaction`) a connection's statements do not stay on one server session: the
+   * first "already exists" / "does not exist" error switches this process to unnamed statements.
+   */
   private async prepared<T extends object>(name: string, text: string, values: unknown[]): Promise<T | undefined> {
     const client = this.em.getConnection().getKnex().client as unknown as PoolClient;
     const conn = await client.acquireConnection();
     try {
-      const r = await conn.query<T & pg.QueryResultRow>({ name, text, values });
-      return r.rows[0];
+      if (!namedStatements.usable) return (await conn.query<T & pg.QueryResultRow>(text, values)).rows[0];
+      try {
+        return (await conn.query<T & pg.QueryResultRow>({ name, text, values })).rows[0];
+      } catch (err) {
+        const code = (err as { code?: unknown }).code;
+        if (code !== '42P05' && code !== '26000') throw err;
+        namedStatements.usable = false;
+        console.error(`[loan-desk] named prepared statements are not kept between transactions on this connection (${code}: a transaction-pooling proxy?): using unnamed statements from now on`);
+        return (await conn.query<T & pg.QueryResultRow>(text, values)).rows[0];
+      }
     } finally {
       await client.releaseConnection(conn);
     }

@@ -192,9 +192,18 @@ export async function importCsv(url: string, opts: ImportOptions): Promise<Impor
     open = false;
   });
   try {
-    // Session settings: temp_buffers only counts before the first temp table of the session.
-    await client.query(`SET temp_buffers = '256MB'; SET work_mem = '256MB'; SET statement_timeout = ${Math.max(0, Math.trunc(opts.statementTimeoutMs ?? 0))}`);
+    // The import is one transaction: its settings are the transaction's (SET LOCAL), so behind a
+    // transaction-pooling proxy (PgBouncer) they apply to the server session that runs it and end
+    // with it instead of staying on whichever pooled session ran a plain SET. temp_buffers counts
+    // only before the session's first temporary table: a pooled session that already had one keeps
+    // its own (under a savepoint, so the refusal does not abort the import).
     await client.query('BEGIN');
+    await client.query(`SET LOCAL work_mem = '256MB'; SET LOCAL statement_timeout = ${Math.max(0, Math.trunc(opts.statementTimeoutMs ?? 0))}`);
+    await client.query(`SAVEPOINT temp_buffers`);
+    await client.query(`SET LOCAL temp_buffers = '256MB'`).then(
+      () => client.query(`RELEASE SAVEPOINT temp_buffers`),
+      () => client.query(`ROLLBACK TO SAVEPOINT temp_buffers`),
+    );
     const startedAt = (await client.query<{ now: Date }>('SELECT now()')).rows[0]!.now;
     await client.query('SELECT pg_advisory_xact_lock($1)', [IMPORT_LOCK]);
     await client.query(`CREATE TEMP TABLE ${STAGE} (line int NOT NULL, nf int NOT NULL, ${stageColumns(opts.kind).map((c) => `"${c}" text`).join(', ')}) ON COMMIT DROP`);
