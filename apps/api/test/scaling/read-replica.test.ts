@@ -150,6 +150,49 @@ describe('a streaming read replica behind DATABASE_READ_URL', () => {
     expect((await gql(url, executive, FRESHNESS)).data!.kpiFreshness).toMatchObject({ readFrom: 'REPLICA', readFromPrimaryBecause: null });
   }, 120_000);
 
+  /**
+   * With synchronous replication in `remote_apply` mode a commit returns only once the standby has
+   * replayed it: a writer's next read is already the replica's (no `own-write` detour). Made
+   * visible with a standby that applies WAL 1.5 s late (`recovery_min_apply_delay`): asynchronous,
+   * the writer's next read must go to the primary; synchronous, the write itself waits instead.
+   */
+  it('with synchronous replication (remote_apply), a writer\'s next read is answered by the replica', async () => {
+    const syncState = async () => (await onPrimary.query<{ s: string }>(`SELECT sync_state AS s FROM pg_stat_replication`)).rows.map((r) => r.s);
+    const waitFor = async (state: string) => {
+      for (const end = Date.now() + 20_000; !(await syncState()).includes(state); await new Promise((r) => setTimeout(r, 50))) {
+        if (Date.now() > end) throw new Error(`the standby did not become ${state}: ${(await syncState()).join()}`);
+      }
+    };
+    const configure = async (c: pg.Client, settings: Record<string, string | null>) => {
+      for (const [k, v] of Object.entries(settings)) await c.query(v === null ? `ALTER SYSTEM RESET ${k}` : `ALTER SYSTEM SET ${k} = '${v}'`);
+      await c.query(`SELECT pg_reload_conf()`);
+    };
+    const write = async () => {
+      const t0 = performance.now();
+      await fileNovemberStatement(api!.url, planner, onPrimary);
+      return { ms: performance.now() - t0, total: await sum(onPrimary, '2026-11-01') };
+    };
+    await configure(onStandby, { recovery_min_apply_delay: '1500ms' });
+    try {
+      // Asynchronous: the write returns before the replica has applied it.
+      const early = await write();
+      const own = await gql(api!.url, planner, NOV);
+      expect([own.readFrom, own.data!.kpi.outstandingBalance]).toEqual(['primary; reason=own-write', early.total]);
+
+      await configure(onPrimary, { synchronous_standby_names: '*', synchronous_commit: 'remote_apply' });
+      await waitFor('sync');
+      const synced = await write();
+      expect(synced.ms).toBeGreaterThan(1400);
+      const next = await gql(api!.url, planner, NOV);
+      expect([next.readFrom, next.data!.kpi.outstandingBalance]).toEqual(['replica', synced.total]);
+    } finally {
+      await configure(onPrimary, { synchronous_standby_names: null, synchronous_commit: null });
+      await configure(onStandby, { recovery_min_apply_delay: null });
+    }
+    await waitFor('async');
+    await replayed();
+  }, 60_000);
+
   it('serves reads from the replica, a session\'s own writes from the primary until replayed, and falls back when it lags or is down', async () => {
     expect(api!.output.join('')).toContain('read replica: DATABASE_READ_URL');
     const b = await startLocal(1000);
