@@ -15,6 +15,7 @@ const pages: Record<Page, React.LazyExoticComponent<() => React.JSX.Element>> = 
   rankings: lazy(() => import('../features/rankings/RankingsPage')),
   staffing: lazy(() => import('../features/staffing/StaffingPage')),
   portfolio: lazy(() => import('../features/portfolio/PortfolioPage')),
+  import: lazy(() => import('../features/import/ImportPage')),
 };
 
 const TITLES: Record<Page, MessageKey> = {
@@ -23,6 +24,7 @@ const TITLES: Record<Page, MessageKey> = {
   rankings: 'rankings.title',
   staffing: 'staffing.title',
   portfolio: 'portfolio.title',
+  import: 'import.title',
 };
 
 export function App() {

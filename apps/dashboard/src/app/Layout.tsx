@@ -17,6 +17,7 @@ const NAV: { page: Page; key: MessageKey; icon: string }[] = [
   { page: 'rankings', key: 'nav.rankings', icon: 'M4 20h4V10H4zm6 0h4V4h-4zm6 0h4v-7h-4z' },
   { page: 'staffing', key: 'nav.staffing', icon: 'M9 11a4 4 0 1 0 0-8 4 4 0 0 0 0 8zm7 0a3 3 0 1 0 0-6M2 21v-2a5 5 0 0 1 5-5h4a5 5 0 0 1 5 5v2zm16 0v-2a5 5 0 0 0-2-4h1a4 4 0 0 1 4 4v2z' },
   { page: 'portfolio', key: 'nav.portfolio', icon: 'M4 4h16v4H4zm0 6h16v4H4zm0 6h16v4H4z' },
+  { page: 'import', key: 'nav.import', icon: 'M5 20h14v-2H5zm7-17-5.5 5.5 1.4 1.4L11 6.8V16h2V6.8l3.1 3.1 1.4-1.4z' },
 ];
 
 function MonthPicker() {
@@ -129,8 +130,9 @@ export function Layout({ title, children }: { title: string; children: ReactNode
             <FreshnessIndicator />
           </div>
           <div className="filters">
-            <MonthPicker />
-            {caps.branchViews && <BranchPicker />}
+            {/* The import page reads no month or branch. */}
+            {route.page !== 'import' && <MonthPicker />}
+            {route.page !== 'import' && caps.branchViews && <BranchPicker />}
             <button
               type="button"
               className="btn btn-lang"

@@ -12,4 +12,8 @@ describe('capabilities', () => {
     expect(c.pages).not.toContain('staffing');
     expect(c.pages).not.toContain('branch');
   });
+  it('offers the Import page to HQ planners only', () => {
+    expect(capabilitiesOf('HQ_PLANNER').pages).toContain('import');
+    for (const role of ['EXECUTIVE', 'BRANCH_HEAD', 'CLIENT_MANAGER'] as const) expect(capabilitiesOf(role).pages).not.toContain('import');
+  });
 });

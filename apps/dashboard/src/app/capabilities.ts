@@ -14,7 +14,8 @@ export function capabilitiesOf(role: AppRole): Capabilities {
     case 'CLIENT_MANAGER':
       return { pages: ['overview', 'rankings', 'portfolio'], branchViews: false, graphiql: false };
     case 'HQ_PLANNER':
-      return { pages: ['overview', 'branch', 'rankings', 'staffing', 'portfolio'], branchViews: true, graphiql: true };
+      // Core-banking CSV imports (importFile) are for HQ planners only.
+      return { pages: ['overview', 'branch', 'rankings', 'staffing', 'portfolio', 'import'], branchViews: true, graphiql: true };
     default:
       return { pages: ['overview', 'branch', 'rankings', 'staffing', 'portfolio'], branchViews: true, graphiql: false };
   }

@@ -10,6 +10,11 @@ describe('url state', () => {
     expect(r.params.get('tab')).toBe('x');
   });
 
+  it('has a path for the Import page', () => {
+    expect(parseRoute('/import', '').page).toBe('import');
+    expect(buildHref({ month: '2026-10', branch: null }, 'import')).toBe('/import?month=2026-10');
+  });
+
   it('ignores an invalid month and unknown paths', () => {
     const r = parseRoute('/nowhere', '?month=2026-13');
     expect(r.page).toBe('overview');

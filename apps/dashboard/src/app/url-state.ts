@@ -5,7 +5,7 @@
  */
 import { isMonth, previousMonth, monthFromDate, type Month } from '@loan-desk/domain';
 
-export const PAGES = ['overview', 'branch', 'rankings', 'staffing', 'portfolio'] as const;
+export const PAGES = ['overview', 'branch', 'rankings', 'staffing', 'portfolio', 'import'] as const;
 export type Page = (typeof PAGES)[number];
 
 export interface Route {
@@ -24,6 +24,7 @@ const PATHS: Record<Page, string> = {
   rankings: '/rankings',
   staffing: '/staffing',
   portfolio: '/portfolio',
+  import: '/import',
 };
 
 export function pathOf(page: Page): string {
