@@ -1,20 +1,9 @@
-import { createRequire } from 'node:module';
 import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Page, Request } from 'playwright-core';
 import { startApi, type ApiServer } from './api-server';
-import { launch, newPage, repoRoot, screenshot, signIn } from './browser';
-
-/** The few calls of node-postgres used here; the driver is the API's (not a dependency of the browser tests). */
-interface SqlClient {
-  connect(): Promise<void>;
-  query<R = Record<string, unknown>>(text: string, values?: unknown[]): Promise<{ rows: R[]; rowCount: number | null }>;
-  end(): Promise<void>;
-}
-const pg = createRequire(join(repoRoot, 'apps/api/package.json'))('pg') as {
-  Client: new (opts: { connectionString: string }) => SqlClient;
-};
+import { launch, newPage, screenshot, signIn } from './browser';
+import { pg, type SqlClient } from './sql';
 
 const POLL = { timeout: 30_000, interval: 200 };
 /** Column order of docs/import.md (as apps/api/test/import uses them). */

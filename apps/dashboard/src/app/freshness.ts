@@ -1,6 +1,7 @@
 import { formatCount, type DisplayLocale } from '@loan-desk/domain';
 import type { KpiFreshnessQuery } from '../gql/graphql';
 import { interpolate, MESSAGES, type MessageKey } from './messages';
+import { localTime } from '../lib/local-time';
 
 export type Freshness = Pick<
   KpiFreshnessQuery['kpiFreshness'],
@@ -23,31 +24,10 @@ export const REPLICA_LAG_SHOWN_MS = 1000;
 
 const SEP = ' · ';
 
-interface LocalTime {
-  date: string;
-  /** HH:mm, 24-hour. */
-  time: string;
-  /** YYYY-MM-DD HH:mm:ss GMT+8 */
-  full: string;
-}
-
-/** A moment in the browser's (or the given) time zone; digits are the same in both languages. */
-function localTime(d: Date, timeZone: string | undefined): LocalTime {
-  const parts = new Intl.DateTimeFormat('en-US', {
-    timeZone,
-    year: 'numeric',
-    month: '2-digit',
-    day: '2-digit',
-    hour: '2-digit',
-    minute: '2-digit',
-    second: '2-digit',
-    hourCycle: 'h23',
-    timeZoneName: 'shortOffset',
-  }).formatToParts(d);
-  const p = (type: Intl.DateTimeFormatPartTypes) => parts.find((x) => x.type === type)?.value ?? '';
-  const date = `${p('year')}-${p('month')}-${p('day')}`;
-  const time = `${p('hour')}:${p('minute')}`;
-  return { date, time, full: `${date} ${time}:${p('second')} ${p('timeZoneName')}`.trim() };
+/** The header's view of a moment: `full` is YYYY-MM-DD HH:mm:ss GMT+8. */
+function localTimeOf(d: Date, timeZone: string | undefined): { date: string; time: string; full: string } {
+  const t = localTime(d, timeZone);
+  return { date: t.date, time: t.time, full: `${t.date} ${t.time}:${t.seconds} ${t.offset}`.trim() };
 }
 
 function parseTime(s: string | null): Date | null {
@@ -71,9 +51,9 @@ function seconds(ms: number, locale: DisplayLocale): string {
 export function freshnessView(f: Freshness, locale: DisplayLocale, opts: { now?: Date; timeZone?: string } = {}): FreshnessView {
   const msg = MESSAGES[locale];
   const t = (key: MessageKey, vars?: Record<string, string | number>) => interpolate(msg[key], vars);
-  const now = localTime(opts.now ?? new Date(), opts.timeZone);
+  const now = localTimeOf(opts.now ?? new Date(), opts.timeZone);
   const at = parseTime(f.maintainedAt) ?? parseTime(f.refreshedAt);
-  const atLocal = at ? localTime(at, opts.timeZone) : null;
+  const atLocal = at ? localTimeOf(at, opts.timeZone) : null;
   const lagMs = f.readFrom === 'REPLICA' ? f.replicaLagMs : null;
 
   const parts: string[] = [];

@@ -7,6 +7,7 @@ import { formatCount, type DisplayLocale } from '@loan-desk/domain';
 import { toCsv } from '../../lib/csv';
 import type { ExportColumn } from '../../lib/neutralize';
 import type { MessageKey } from '../../app/messages';
+import { localTime } from '../../lib/local-time';
 
 /** The API's limit on `input.content` (bytes of the file, before base64): 10 MB. */
 export const MAX_IMPORT_BYTES = 10 * 1024 * 1024;
@@ -130,18 +131,8 @@ export function elapsedSeconds(startMs: number, nowMs: number): number {
 export function formatTimestamp(iso: string, timeZone?: string): string {
   const d = new Date(iso);
   if (Number.isNaN(d.getTime())) return iso;
-  const parts = new Intl.DateTimeFormat('en-US', {
-    timeZone,
-    year: 'numeric',
-    month: '2-digit',
-    day: '2-digit',
-    hour: '2-digit',
-    minute: '2-digit',
-    second: '2-digit',
-    hourCycle: 'h23',
-  }).formatToParts(d);
-  const p = (type: Intl.DateTimeFormatPartTypes) => parts.find((x) => x.type === type)?.value ?? '';
-  return `${p('year')}-${p('month')}-${p('day')} ${p('hour')}:${p('minute')}:${p('second')}`;
+  const t = localTime(d, timeZone);
+  return `${t.date} ${t.time}:${t.seconds}`;
 }
 
 interface ApiError {
