@@ -175,10 +175,18 @@ describe('KPI rollups equal the base tables', () => {
                     WHERE month = '2026-09-01' AND project_id % 3 = 0`);
     await db.query(`RESET loan_desk.rollup_project_limit`);
     expect((await db.query(`SELECT count(*)::int AS n FROM rollup_dirty WHERE source = 'statement' AND month = '2026-09-01' AND project_id IS NULL`))[0]!.n).toBe(1);
-    // Below the limit: one row per project (every month of it).
-    await db.query(`UPDATE cash_flow_statement SET principal_repaid = principal_repaid + 1 WHERE month IN ('2026-08-01', '2026-07-01') AND project_id % 2 = 0`);
+    // Below the limit, over more than three months: one row per project (every month of it).
+    await db.query(`UPDATE cash_flow_statement SET principal_repaid = principal_repaid + 1
+                    WHERE month IN ('2026-08-01', '2026-07-01', '2026-03-01', '2025-12-01') AND project_id % 2 = 0`);
     const perProject = await db.query<{ n: number }>(`SELECT count(*)::int AS n FROM rollup_dirty WHERE source = 'statement' AND month IS NULL AND project_id IS NOT NULL`);
     expect(perProject[0]!.n).toBeGreaterThan(100);
+    // More than 1,000 statements in at most three months: one row per project and month (only
+    // those months' slices are recomputed).
+    const { count: perPair } = (await db.query<{ count: number }>(`WITH u AS (UPDATE cash_flow_statement SET interest_repaid = interest_repaid + 2
+        WHERE month IN ('2026-06-01', '2026-05-01') AND project_id % 2 = 1 RETURNING 1) SELECT count(*)::int AS count FROM u`))[0]!;
+    expect(perPair).toBeGreaterThan(1000);
+    const pairs = await db.query<{ n: number }>(`SELECT count(*)::int AS n FROM rollup_dirty WHERE source = 'statement' AND month IN ('2026-06-01', '2026-05-01') AND project_id IS NOT NULL`);
+    expect(pairs[0]!.n).toBe(perPair);
     await db.query(`UPDATE project SET sector = 'telecom', importance = 'key' WHERE id IN (SELECT id FROM project ORDER BY id LIMIT 25)`);
     await db.query(`INSERT INTO client_contact (client_id, staff_id, kind, contacted_on)
                     SELECT c.id, c.owner_id, 'call', '2026-10-15' FROM client c WHERE c.owner_id IS NOT NULL ORDER BY c.id LIMIT 40`);
@@ -198,9 +206,15 @@ describe('KPI rollups equal the base tables', () => {
     const after = await freshness();
     expect(after.stale).toBe(false);
     expect(BigInt(after.generation)).toBeGreaterThan(BigInt(before.generation));
-    await expectKpisEqual(['2026-09', '2026-10', '2026-12', '2026-08', '2026-07'] as Month[]);
+    await expectKpisEqual(['2026-09', '2026-10', '2026-12', '2026-08', '2026-07', '2026-06', '2026-05', '2026-03', '2025-12'] as Month[]);
     await expectScorecardsEqual(DEMO_END_MONTH);
     await expectRankingsEqual(DEMO_END_MONTH);
+    // Every rollup row is what a full rebuild computes (month, project and project × month queue rows).
+    const rollupRows = async () => Object.fromEntries(await Promise.all(['rollup_fine', 'rollup_manager', 'rollup_coverage', 'rollup_client_month']
+      .map(async (t) => [t, await db.query(`SELECT * FROM ${t} r ORDER BY r`)] as const)));
+    const maintained = await rollupRows();
+    await refreshRollups(em(), 'all');
+    expect(await rollupRows()).toEqual(maintained);
 
     // The import hook: refreshRollups({ projectIds }) after changing those projects' statements.
     const ids = (await db.query<{ id: number }>(`SELECT id FROM project WHERE status = 'active' ORDER BY id DESC LIMIT 30`)).map((x) => x.id);

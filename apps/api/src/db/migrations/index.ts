@@ -8,6 +8,7 @@ import { Migration20261129060000ImportSpeed } from './Migration20261129060000Imp
 import { Migration20261129070000RankingSnapshots } from './Migration20261129070000RankingSnapshots.js';
 import { Migration20261130080000RankingIncremental } from './Migration20261130080000RankingIncremental.js';
 import { Migration20261130090000SessionWriteLsn } from './Migration20261130090000SessionWriteLsn.js';
+import { Migration20261130100000QueueProjectMonths } from './Migration20261130100000QueueProjectMonths.js';
 
 // Listed explicitly so the same code runs from TypeScript source and from a tsc build.
 export const migrationsList = [
@@ -21,4 +22,5 @@ export const migrationsList = [
   { name: 'Migration20261129070000RankingSnapshots', class: Migration20261129070000RankingSnapshots },
   { name: 'Migration20261130080000RankingIncremental', class: Migration20261130080000RankingIncremental },
   { name: 'Migration20261130090000SessionWriteLsn', class: Migration20261130090000SessionWriteLsn },
+  { name: 'Migration20261130100000QueueProjectMonths', class: Migration20261130100000QueueProjectMonths },
 ];
