@@ -1,5 +1,5 @@
 import type { EntityManager, MikroORM } from '@mikro-orm/postgresql';
-import { DriverException, IsolationLevel } from '@mikro-orm/core';
+import { IsolationLevel } from '@mikro-orm/core';
 import { GraphQLError } from 'graphql';
 import { sqlOne } from '../common/sql.js';
 
@@ -152,17 +152,19 @@ export function reportReplicaFailure(r: ReadReplica, err: unknown): void {
 }
 
 /**
- * True for an error the database or its connection raised (a statement cancelled by a recovery
- * conflict, a connection terminated, …), as opposed to an answer the API chose to give (AppError:
- * not found, forbidden, bad input). A replica read that failed this way is run again on the primary.
+ * True for an error that says the replica (or the connection to it) failed the read, as opposed to
+ * an answer the API chose to give (AppError: not found, forbidden, bad input) or an error the
+ * primary would raise just the same (a statement timeout, a bug in a query): a statement cancelled
+ * by a recovery conflict (40001, 40P01), the server shutting down or the database dropped (57P0x),
+ * a connection exception (08xxx), insufficient resources (53xxx), a system or I/O error (58xxx), or
+ * a connection that ended without a SQLSTATE. Such a replica read is run again on the primary.
  */
 export function isDatabaseFailure(err: unknown): boolean {
   let e: unknown = err;
   for (let depth = 0; e && depth < 5; depth++, e = (e as { cause?: unknown }).cause) {
     if (e instanceof GraphQLError) return false;
-    if (e instanceof DriverException) return true;
     const code = (e as { code?: unknown }).code;
-    if (typeof code === 'string' && /^[0-9A-Z]{5}$/.test(code)) return true;
+    if (typeof code === 'string' && /^[0-9A-Z]{5}$/.test(code)) return /^(40001|40P01|57P0\d|08...|53...|58...)$/.test(code);
     if (e instanceof Error && /connection|terminat|ECONNRESET|EPIPE/i.test(e.message)) return true;
   }
   return false;

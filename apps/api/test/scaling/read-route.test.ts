@@ -45,6 +45,7 @@ describe('isDatabaseFailure', () => {
     expect(isDatabaseFailure(new DriverException(pgError('40001', 'SELECT 1 - canceling statement due to conflict with recovery')))).toBe(true);
     expect(isDatabaseFailure(pgError('40P01', 'canceling statement due to conflict with recovery'))).toBe(true);
     expect(isDatabaseFailure(pgError('57P01', 'terminating connection due to administrator command'))).toBe(true);
+    expect(isDatabaseFailure(pgError('53300', 'sorry, too many clients already'))).toBe(true);
     expect(isDatabaseFailure(new Error('Connection terminated unexpectedly'))).toBe(true);
     expect(isDatabaseFailure(new Error('read failed', { cause: pgError('08006', 'connection failure') }))).toBe(true);
   });
@@ -53,6 +54,9 @@ describe('isDatabaseFailure', () => {
     expect(isDatabaseFailure(notFound('Branch', 9))).toBe(false);
     expect(isDatabaseFailure(new AppError('FORBIDDEN', 'no'))).toBe(false);
     expect(isDatabaseFailure(new TypeError('x is undefined'))).toBe(false);
+    // The primary would fail the same way: a statement timeout, a query error.
+    expect(isDatabaseFailure(new DriverException(pgError('57014', 'SELECT 1 - canceling statement due to statement timeout')))).toBe(false);
+    expect(isDatabaseFailure(pgError('42P01', 'relation "x" does not exist'))).toBe(false);
     expect(isDatabaseFailure(undefined)).toBe(false);
   });
 });
