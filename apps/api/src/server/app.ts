@@ -16,7 +16,8 @@ import { tokenFromRequest } from '../modules/auth/session-token.js';
 import { accessPlugin } from '../modules/auth/access.plugin.js';
 import { INTROSPECTION_ROLES } from '../modules/auth/roles.js';
 import { adoptResolvedSession, createResponseCache, type ResponseCache } from './response-cache.js';
-import type { ReadReplica } from '../db/read-replica.js';
+import { within, type ReadReplica } from '../db/read-replica.js';
+import { sql } from '../common/sql.js';
 
 export interface AppOptions {
   orm: MikroORM;
@@ -73,8 +74,24 @@ export async function createApp(opts: AppOptions): Promise<App> {
     res.setHeader('Cache-Control', 'no-store');
     next();
   });
+  // Liveness: the process answers.
   app.get('/healthz', (_req, res) => {
     res.json({ ok: true });
+  });
+  // Readiness, for a load balancer: 503 while the primary does not answer within 1 s. A read replica
+  // is reported but never makes the API unready (reads then go to the primary).
+  app.get('/readyz', async (_req, res) => {
+    const probe = async (orm: MikroORM, text: string) => within(sql<{ v: boolean }>(orm.em.fork(), text), 1000).then((r) => r[0]?.v ?? null, () => undefined);
+    const [primary, replica] = await Promise.all([
+      probe(opts.orm, 'SELECT true AS v'),
+      opts.readReplica ? probe(opts.readReplica.orm, 'SELECT pg_is_in_recovery() AS v') : Promise.resolve(null),
+    ]);
+    res.setHeader('Cache-Control', 'no-store');
+    res.status(primary === undefined ? 503 : 200).json({
+      ok: primary !== undefined,
+      database: primary === undefined ? 'unavailable' : 'ok',
+      ...(opts.readReplica ? { readReplica: replica === undefined ? 'unavailable' : replica ? 'standby' : 'not-standby' } : {}),
+    });
   });
 
   const dist = opts.dashboardDist;
@@ -140,7 +157,7 @@ export async function createApp(opts: AppOptions): Promise<App> {
   if (hasDashboard) {
     app.use(express.static(dist, { index: 'index.html', maxAge: '1h' }));
     // Client-side routes fall back to the SPA.
-    app.get(/^\/(?!graphql|healthz|assets\/).*/, (_req, res) => res.sendFile(join(dist, 'index.html')));
+    app.get(/^\/(?!graphql|healthz|readyz|assets\/).*/, (_req, res) => res.sendFile(join(dist, 'index.html')));
   } else {
     app.get('/', (_req, res) => {
       res.type('text/plain').send('Loan Desk API. The dashboard is not built: run `pnpm --filter @loan-desk/dashboard build`. GraphQL: POST /graphql');

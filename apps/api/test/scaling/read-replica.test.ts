@@ -199,6 +199,13 @@ describe('a streaming read replica behind DATABASE_READ_URL', () => {
     const c = await startLocal(null);
     await replayed();
 
+    // Readiness for a load balancer reports the replica (and never depends on it: below).
+    const readyz = async () => {
+      const r = await fetch(api!.url.replace(/\/graphql$/, '/readyz'));
+      return [r.status, await r.json()];
+    };
+    expect(await readyz()).toEqual([200, { ok: true, database: 'ok', readReplica: 'standby' }]);
+
     // Caught up: reads go to the replica (and are cached there like on the primary).
     const first = await gql(api!.url, executive, NOV);
     expect(first.errors).toBeUndefined();
@@ -309,6 +316,7 @@ describe('a streaming read replica behind DATABASE_READ_URL', () => {
     expect(down.ms).toBeLessThan(3000);
     expect((await gql(api!.url, executive, FRESHNESS)).data!.kpiFreshness).toMatchObject({ readFrom: 'PRIMARY', readFromPrimaryBecause: 'UNAVAILABLE' });
     expect(api!.output.join('')).toContain('read replica unavailable, reading from the primary');
+    expect(await readyz()).toEqual([200, { ok: true, database: 'ok', readReplica: 'unavailable' }]);
 
     // An API started while the replica is down starts all the same, and reads from the primary.
     late = await spawnApi({ DATABASE_URL: primary.url, DATABASE_READ_URL: standbyUrl, DATA_DIR: join(dir, 'api-late') });
