@@ -37,6 +37,18 @@ export interface Context {
   rerunOnPrimary?: () => Promise<GraphQLResponse>;
   /** Set on that second run: the primary answers, for this reason. */
   primaryBecause?: 'replica-error';
+  /**
+   * While the rollups are stale, a read-only request first tries the base tables within
+   * `budgetMs` (its statements' timeout); when that runs out, `rerunBehind` answers it again from
+   * the rollups as they are, saying so (modules/rollup/stale-reads.ts; set by server/app.ts).
+   */
+  staleReads?: {
+    budgetMs: number;
+    openBudgeted(): Promise<EntityManager>;
+    rerunBehind(): Promise<GraphQLResponse>;
+  };
+  /** Set on that second run: figures from the rollups as they are, without the pending changes. */
+  rollupsBehind?: boolean;
 }
 
 export function createContext(orm: MikroORM, viewer: Viewer | null = null, extra: Partial<Context> = {}): Context {

@@ -1,6 +1,9 @@
+import { spawnSync } from 'node:child_process';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { startApi, type ApiServer } from './api-server';
+import { formatMoney } from '@loan-desk/domain';
+import { repoRoot, startApi, type ApiServer } from './api-server';
 import { launch, newPage, screenshot, signIn } from './browser';
 import { pg, type SqlClient } from './sql';
 
@@ -111,6 +114,51 @@ describe('data-freshness indicator', () => {
     await page.waitForSelector('[data-testid="signin-form"]');
     expect(await page.locator(INDICATOR).count()).toBe(0);
   });
+
+  it('when the base tables take too long: the figures without the pending change, said in the header; updated in place once caught up', async () => {
+    // A second API on the same database whose stale reads may never use the base tables
+    // (STALE_READ_BUDGET_MS=1: every base-table read runs out of budget, as a bank-wide read does
+    // at bank scale), so they are answered from the rollups as they are.
+    const behindApi = await startApi({
+      env: { DATABASE_URL: api.databaseUrl, STALE_READ_BUDGET_MS: '1', ROLLUP_REFRESH_MS: '0' },
+      logName: 'api-freshness-behind.log',
+    });
+    try {
+      const { rows: [latest] } = await db.query<{ m: string }>(`SELECT to_char(max(month), 'YYYY-MM') AS m FROM cash_flow_statement`);
+      const month = latest!.m;
+      const sum = async () => (await db.query<{ b: string }>(`SELECT sum(balance)::text AS b FROM cash_flow_statement WHERE month = $1::date`, [`${month}-01`])).rows[0]!.b;
+      const before = await sum();
+      // 100 billion more on one loan of the latest month: visible on the Overview's balance tile.
+      await db.query(
+        `UPDATE cash_flow_statement SET balance = balance + 100000000000.00
+         WHERE (project_id, month) = (SELECT project_id, month FROM cash_flow_statement WHERE month = $1::date ORDER BY project_id LIMIT 1)`,
+        [`${month}-01`],
+      );
+      const after = await sum();
+      expect(formatMoney(after, 'en')).not.toBe(formatMoney(before, 'en'));
+      expect(await pending()).toBe(1);
+
+      await signIn(page, behindApi.baseUrl, 'planner');
+      await expect.poll(() => page.textContent(TEXT), POLL).toBe(`Catching up: 1 change pending — figures shown do not include it yet (${month})`);
+      expect(await state()).toBe('stale');
+      expect(await page.getAttribute(INDICATOR, 'title')).toMatch(/^Changes are queued for the pre-aggregated KPI figures, and computing this page from the base tables would take too long/);
+      await expect.poll(() => page.textContent('[data-testid="kpi-outstanding-value"]'), POLL).toBe(formatMoney(before, 'en'));
+      await screenshot(page, 'freshness-behind');
+
+      // Caught up (the refresh CLI, as an operator would run it; this API's refresher is off).
+      const r = spawnSync(process.execPath, ['--import', '@swc-node/register/esm-register', 'src/modules/rollup/refresh-cli.ts', '--dirty'], {
+        cwd: join(repoRoot, 'apps/api'), env: { ...process.env, DATABASE_URL: api.databaseUrl }, encoding: 'utf8',
+      });
+      expect(r.status, r.stderr).toBe(0);
+      expect(await pending()).toBe(0);
+      // The header asks again within 10 s while figures are behind; the page then fetches its data again.
+      await page.clock.fastForward(11_000);
+      await expect.poll(() => page.textContent(TEXT), POLL).toMatch(/^Figures up to date · updated /);
+      await expect.poll(() => page.textContent('[data-testid="kpi-outstanding-value"]'), POLL).toBe(formatMoney(after, 'en'));
+    } finally {
+      await behindApi.stop();
+    }
+  }, 300_000);
 
   it('raised no uncaught error in the page along the way', () => {
     expect(pageErrors).toEqual([]);

@@ -82,6 +82,32 @@ export async function openReadSnapshot(replica: MikroORM): Promise<EntityManager
   return em;
 }
 
+/**
+ * A request's reads on the primary in one REPEATABLE READ, READ ONLY transaction whose statements
+ * may run at most `timeoutMs` (SET LOCAL): the stale-rollup reads of server/app.ts, which try the
+ * base tables within that budget before answering from the rollups as they are.
+ */
+export async function openBudgetedSnapshot(orm: MikroORM, timeoutMs: number): Promise<EntityManager> {
+  const em = await openReadSnapshot(orm);
+  try {
+    await em.execute(`SET LOCAL statement_timeout = ${Math.max(1, Math.trunc(timeoutMs))}`);
+  } catch (err) {
+    await closeReadSnapshot(em);
+    throw err;
+  }
+  return em;
+}
+
+/** A statement cancelled by its statement timeout (57014 with PostgreSQL's "statement timeout" message). */
+export function isStatementTimeout(err: unknown): boolean {
+  let e: unknown = err;
+  for (let depth = 0; e && depth < 5; depth++, e = (e as { cause?: unknown }).cause) {
+    if (e instanceof GraphQLError) return false;
+    if ((e as { code?: unknown }).code === '57014') return e instanceof Error && /statement timeout/.test(e.message);
+  }
+  return false;
+}
+
 /** Ends a request's replica transaction (idempotent; it only read). */
 export async function closeReadSnapshot(em: EntityManager): Promise<void> {
   if (!snapshots.delete(em)) return;

@@ -16,7 +16,8 @@ import { tokenFromRequest } from '../modules/auth/session-token.js';
 import { accessPlugin } from '../modules/auth/access.plugin.js';
 import { INTROSPECTION_ROLES } from '../modules/auth/roles.js';
 import { adoptResolvedSession, createResponseCache, type ResponseCache } from './response-cache.js';
-import { within, type ReadReplica } from '../db/read-replica.js';
+import { openBudgetedSnapshot, within, type ReadReplica } from '../db/read-replica.js';
+import { staleReadBudgetMs } from '../modules/rollup/stale-reads.js';
 import { sql } from '../common/sql.js';
 
 export interface AppOptions {
@@ -30,6 +31,8 @@ export interface AppOptions {
   log?: (e: unknown) => void;
   /** DATABASE_READ_URL's connection: read-only operations may run there (db/read-replica.ts). */
   readReplica?: ReadReplica;
+  /** While the rollups are stale, how long a read may try the base tables (ms; 0 = no limit but the statement timeout). Default STALE_READ_BUDGET_MS or 2000. */
+  staleReadBudgetMs?: number;
 }
 
 export interface App {
@@ -113,6 +116,7 @@ export async function createApp(opts: AppOptions): Promise<App> {
       next(err);
     }
   });
+  const budgetMs = opts.staleReadBudgetMs ?? staleReadBudgetMs();
   const graphql = (maxBytes: number | string, importOnly: boolean) => [
     express.json({ limit: maxBytes }),
     // Cached dashboard reads are answered before Apollo Server (server/response-cache.ts).
@@ -131,6 +135,19 @@ export async function createApp(opts: AppOptions): Promise<App> {
             const again = createContext(opts.orm, null, { http: { req, res }, sessionSecret: opts.sessionSecret, production: opts.production, readReplica: opts.readReplica, primaryBecause: 'replica-error' });
             again.pendingToken = tokenFromRequest(req.headers);
             return apollo.executeOperation(operationOf(req), { contextValue: again });
+          };
+        }
+        if (budgetMs > 0 && !importOnly) {
+          // Stale rollups: the base tables within the budget, else the rollups as they are, said so
+          // (modules/rollup/stale-reads.ts; the access plugin decides).
+          base.staleReads = {
+            budgetMs,
+            openBudgeted: () => openBudgetedSnapshot(opts.orm, budgetMs),
+            rerunBehind: () => {
+              const again = createContext(opts.orm, null, { http: { req, res }, sessionSecret: opts.sessionSecret, production: opts.production, readReplica: opts.readReplica, rollupsBehind: true });
+              again.pendingToken = tokenFromRequest(req.headers);
+              return apollo.executeOperation(operationOf(req), { contextValue: again });
+            },
           };
         }
         return base;

@@ -314,6 +314,8 @@ export function createResponseCache(schema: GraphQLSchema, opts: ResponseCacheOp
       res.setHeader('content-type', `${type}; charset=utf-8`);
       if (opts.exposeHeader ?? true) res.setHeader('x-response-cache', 'hit');
       if (state.read) res.setHeader('x-read-from', state.read.replica ? 'replica' : `primary; reason=${state.read.reason}`);
+      // Served only while fresh (see above): as the access plugin says for answers it computes.
+      res.setHeader('x-figures', 'rollups');
       res.end(hit.body);
     } catch (err) {
       next(err);

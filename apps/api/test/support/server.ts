@@ -36,8 +36,8 @@ export interface TestServer {
 const TEST_PASSWORD = 'test-password-1';
 
 /** Boots the real HTTP app on a free port; clients POST like any other client would. */
-export async function startTestServer(orm: MikroORM, opts: { as?: TestUser | null } = {}): Promise<TestServer> {
-  const app = await createApp({ orm, log: () => {}, sessionSecret: randomBytes(32) });
+export async function startTestServer(orm: MikroORM, opts: { as?: TestUser | null; staleReadBudgetMs?: number } = {}): Promise<TestServer> {
+  const app = await createApp({ orm, log: () => {}, sessionSecret: randomBytes(32), staleReadBudgetMs: opts.staleReadBudgetMs });
   const server: Server = await new Promise((resolve) => {
     const s = app.express.listen(0, '127.0.0.1', () => resolve(s));
   });

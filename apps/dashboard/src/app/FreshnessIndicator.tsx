@@ -1,4 +1,6 @@
-import { useQuery } from '@apollo/client/react';
+import { useEffect } from 'react';
+import { useApolloClient, useQuery } from '@apollo/client/react';
+import { clearFiguresBehind, useFiguresBehind } from './figures-behind';
 import { graphql } from '../gql';
 import { useI18n } from './i18n';
 import { freshnessView } from './freshness';
@@ -15,12 +17,16 @@ export const KpiFreshnessQuery = graphql(`
       readFrom
       replicaLagMs
       readFromPrimaryBecause
+      figuresFrom
+      pendingMonths
     }
   }
 `);
 
 /** How often the header asks the API again. */
 export const FRESHNESS_POLL_MS = 30_000;
+/** …and while the page shows figures without pending changes: it fetches them again once caught up. */
+export const FRESHNESS_POLL_BEHIND_MS = 10_000;
 
 /**
  * How fresh the KPI figures are, in the header of every page (rendered inside the session gate, so
@@ -29,10 +35,16 @@ export const FRESHNESS_POLL_MS = 30_000;
  */
 export function FreshnessIndicator() {
   const { locale } = useI18n();
-  const { data, error } = useQuery(KpiFreshnessQuery, { fetchPolicy: 'network-only', pollInterval: FRESHNESS_POLL_MS });
+  const client = useApolloClient();
+  const behind = useFiguresBehind();
+  const { data, error } = useQuery(KpiFreshnessQuery, { fetchPolicy: 'network-only', pollInterval: behind ? FRESHNESS_POLL_BEHIND_MS : FRESHNESS_POLL_MS });
   const freshness = data?.kpiFreshness;
+  // Caught up: the figures shown without the pending changes are fetched again.
+  useEffect(() => {
+    if (freshness && !freshness.stale && clearFiguresBehind()) void client.refetchQueries({ include: 'active' });
+  }, [freshness, client]);
   if (error || !freshness) return null;
-  const view = freshnessView(freshness, locale, { now: new Date() });
+  const view = freshnessView(freshness, locale, { now: new Date(), behind: freshness.stale ? behind : null });
   return (
     <div
       className={`freshness freshness-${view.tone}`}

@@ -1,5 +1,6 @@
 import { ApolloClient, ApolloLink, HttpLink, InMemoryCache } from '@apollo/client';
 import { tap } from 'rxjs';
+import { noteFreshnessExtension } from './figures-behind';
 
 /** True when a GraphQL result says the session is gone. */
 export function isUnauthenticated(result: { errors?: readonly { extensions?: Record<string, unknown> }[] }): boolean {
@@ -9,10 +10,13 @@ export function isUnauthenticated(result: { errors?: readonly { extensions?: Rec
 export function createApolloClient(uri = '/graphql'): ApolloClient {
   let client: ApolloClient | null = null;
   // A session that expired mid-use: ask who the viewer is; a null `me` shows the sign-in page.
+  // Every response's extensions.freshness is noted too (app/figures-behind.ts).
   const sessionLink = new ApolloLink((operation, forward) =>
     forward(operation).pipe(
       tap((result) => {
         if (operation.operationName !== 'Me' && isUnauthenticated(result)) void client?.refetchQueries({ include: ['Me'] });
+        // Figures from the rollups as they are (changes pending): the header says so.
+        noteFreshnessExtension((result as { extensions?: Record<string, unknown> }).extensions?.freshness);
       }),
     ),
   );

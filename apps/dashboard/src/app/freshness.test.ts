@@ -54,6 +54,23 @@ describe('freshnessView', () => {
     );
   });
 
+  it('stale, and some figures answered without the pending changes: says so, with the months', () => {
+    const behind = { pendingChanges: 1, pendingMonths: ['2026-11'] };
+    const one = freshnessView({ ...fresh, stale: true, pendingChanges: 1 }, 'en', { ...opts, behind });
+    expect(one.tone).toBe('stale');
+    expect(one.text).toBe('Catching up: 1 change pending — figures shown do not include it yet (2026-11)');
+    expect(one.title.split('\n')[0]).toMatch(/^Changes are queued for the pre-aggregated KPI figures, and computing this page/);
+    expect(freshnessView({ ...fresh, stale: true, pendingChanges: 3 }, 'zh-CN', { ...opts, behind: { pendingChanges: 3, pendingMonths: ['2026-10', '2026-11'] } }).text).toBe(
+      '正在追平：3 项变更待处理——当前显示的数据暂未包含这些变更（涉及 2026-10, 2026-11）',
+    );
+    // Every month (null) or none named: no month list.
+    expect(freshnessView({ ...fresh, stale: true, pendingChanges: 2 }, 'en', { ...opts, behind: { pendingChanges: 2, pendingMonths: null } }).text).toBe(
+      'Catching up: 2 changes pending — figures shown do not include them yet',
+    );
+    // Caught up: the note no longer applies.
+    expect(freshnessView(fresh, 'en', { ...opts, behind }).text).toBe('Figures up to date · updated 03:25');
+  });
+
   it('a read replica one second or more behind is named in the line', () => {
     const replica = { ...fresh, readFrom: 'REPLICA' as const };
     expect(freshnessView({ ...replica, replicaLagMs: 0 }, 'en', opts)).toMatchObject({

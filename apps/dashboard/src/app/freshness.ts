@@ -2,6 +2,7 @@ import { formatCount, type DisplayLocale } from '@loan-desk/domain';
 import type { KpiFreshnessQuery } from '../gql/graphql';
 import { interpolate, MESSAGES, type MessageKey } from './messages';
 import { localTime } from '../lib/local-time';
+import type { FiguresBehind } from './figures-behind';
 
 export type Freshness = Pick<
   KpiFreshnessQuery['kpiFreshness'],
@@ -48,7 +49,9 @@ function seconds(ms: number, locale: DisplayLocale): string {
  * - stale: "Catching up: N changes pending — figures computed from the base tables" ("1,000+" at the cap);
  * - read from a replica at least 1 s behind: "· read replica, X s behind" appended.
  */
-export function freshnessView(f: Freshness, locale: DisplayLocale, opts: { now?: Date; timeZone?: string } = {}): FreshnessView {
+export function freshnessView(
+  f: Freshness, locale: DisplayLocale, opts: { now?: Date; timeZone?: string; behind?: FiguresBehind | null } = {},
+): FreshnessView {
   const msg = MESSAGES[locale];
   const t = (key: MessageKey, vars?: Record<string, string | number>) => interpolate(msg[key], vars);
   const now = localTimeOf(opts.now ?? new Date(), opts.timeZone);
@@ -57,13 +60,15 @@ export function freshnessView(f: Freshness, locale: DisplayLocale, opts: { now?:
   const lagMs = f.readFrom === 'REPLICA' ? f.replicaLagMs : null;
 
   const parts: string[] = [];
+  const behind = f.stale ? opts.behind ?? null : null;
   if (f.stale) {
     const pending = f.pendingChanges;
-    parts.push(
-      pending === 1
-        ? t('freshness.staleOne')
-        : t('freshness.stale', { n: pending >= PENDING_CAP ? `${formatCount(PENDING_CAP, locale)}+` : formatCount(pending, locale) }),
-    );
+    const n = pending >= PENDING_CAP ? `${formatCount(PENDING_CAP, locale)}+` : formatCount(pending, locale);
+    if (behind) {
+      // Some figures on the page were answered without the pending changes (the base tables took too long).
+      const months = behind.pendingMonths?.length ? t('freshness.behindMonths', { months: behind.pendingMonths.join(', ') }) : '';
+      parts.push(t(pending === 1 ? 'freshness.behindOne' : 'freshness.behind', { n, months }));
+    } else parts.push(pending === 1 ? t('freshness.staleOne') : t('freshness.stale', { n }));
   } else {
     parts.push(t('freshness.upToDate'));
     if (atLocal)
@@ -72,7 +77,8 @@ export function freshnessView(f: Freshness, locale: DisplayLocale, opts: { now?:
   if (lagMs !== null && lagMs >= REPLICA_LAG_SHOWN_MS) parts.push(t('freshness.replicaBehind', { s: seconds(lagMs, locale) }));
 
   const title: string[] = [];
-  if (f.stale) title.push(t('freshness.tipStale'));
+  if (behind) title.push(t('freshness.tipBehind'));
+  else if (f.stale) title.push(t('freshness.tipStale'));
   title.push(atLocal ? t('freshness.tipMaintained', { at: atLocal.full }) : t('freshness.tipNever'));
   let source: string;
   if (f.readFrom === 'REPLICA') {

@@ -269,6 +269,11 @@ const en = {
   'freshness.updatedAt': 'updated {time}',
   'freshness.stale': 'Catching up: {n} changes pending — figures computed from the base tables',
   'freshness.staleOne': 'Catching up: 1 change pending — figures computed from the base tables',
+  'freshness.behind': 'Catching up: {n} changes pending — figures shown do not include them yet{months}',
+  'freshness.behindOne': 'Catching up: 1 change pending — figures shown do not include it yet{months}',
+  'freshness.behindMonths': ' ({months})',
+  'freshness.tipBehind':
+    'Changes are queued for the pre-aggregated KPI figures, and computing this page from the base tables would take too long: figures are shown as they were before those changes. The page updates itself once they are included.',
   'freshness.replicaBehind': 'read replica, {s} s behind',
   'freshness.tipStale':
     'Changes are queued for the pre-aggregated KPI figures; until they are in, every figure is computed from the base tables (correct, but slower).',
@@ -554,6 +559,10 @@ const zh: Messages = {
   'freshness.updatedAt': '更新于 {time}',
   'freshness.stale': '正在追平：{n} 项变更待处理——数据由基础表直接计算',
   'freshness.staleOne': '正在追平：1 项变更待处理——数据由基础表直接计算',
+  'freshness.behind': '正在追平：{n} 项变更待处理——当前显示的数据暂未包含这些变更{months}',
+  'freshness.behindOne': '正在追平：1 项变更待处理——当前显示的数据暂未包含该变更{months}',
+  'freshness.behindMonths': '（涉及 {months}）',
+  'freshness.tipBehind': '有变更尚未计入预汇总指标，而由基础表直接计算本页耗时过长：当前显示的是这些变更之前的数据。变更计入后，页面将自动更新。',
   'freshness.replicaBehind': '只读副本，落后 {s} 秒',
   'freshness.tipStale': '有变更尚未计入预汇总指标；计入之前，所有指标均由基础表直接计算（结果准确，速度较慢）。',
   'freshness.tipMaintained': '预汇总指标最近更新：{at}',

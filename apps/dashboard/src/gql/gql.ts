@@ -14,7 +14,7 @@ import type { TypedDocumentNode as DocumentNode } from '@graphql-typed-document-
  * Learn more about it here: https://the-guild.dev/graphql/codegen/plugins/presets/preset-client#reducing-bundle-size
  */
 type Documents = {
-    "\n  query KpiFreshness {\n    kpiFreshness {\n      refreshedAt\n      maintainedAt\n      stale\n      pendingChanges\n      generation\n      readFrom\n      replicaLagMs\n      readFromPrimaryBecause\n    }\n  }\n": typeof types.KpiFreshnessDocument,
+    "\n  query KpiFreshness {\n    kpiFreshness {\n      refreshedAt\n      maintainedAt\n      stale\n      pendingChanges\n      generation\n      readFrom\n      replicaLagMs\n      readFromPrimaryBecause\n      figuresFrom\n      pendingMonths\n    }\n  }\n": typeof types.KpiFreshnessDocument,
     "\n  query Branches {\n    branches {\n      id\n      code\n      name\n      nameZh\n      region\n      clientManagerCount\n      staffCount\n    }\n  }\n": typeof types.BranchesDocument,
     "\n  query Me {\n    me {\n      username\n      displayName\n      role\n      branch {\n        id\n        name\n        nameZh\n      }\n      staff {\n        id\n      }\n    }\n  }\n": typeof types.MeDocument,
     "\n  mutation SignIn($username: String!, $password: String!) {\n    signIn(username: $username, password: $password) {\n      expiresAt\n      me {\n        username\n      }\n    }\n  }\n": typeof types.SignInDocument,
@@ -47,7 +47,7 @@ type Documents = {
     "\n  query StaffingWhatIf($norm: Decimal, $month: Month) {\n    staffingWhatIf(norm: $norm, month: $month) {\n      month\n      norm\n      totalActiveProjects\n      totalActualClientManagers\n      totalRequiredClientManagers\n      rows {\n        branch {\n          id\n          name\n          nameZh\n        }\n        activeProjects\n        actualClientManagers\n        requiredClientManagers\n        gap\n        projectsPerClientManager\n      }\n    }\n  }\n": typeof types.StaffingWhatIfDocument,
 };
 const documents: Documents = {
-    "\n  query KpiFreshness {\n    kpiFreshness {\n      refreshedAt\n      maintainedAt\n      stale\n      pendingChanges\n      generation\n      readFrom\n      replicaLagMs\n      readFromPrimaryBecause\n    }\n  }\n": types.KpiFreshnessDocument,
+    "\n  query KpiFreshness {\n    kpiFreshness {\n      refreshedAt\n      maintainedAt\n      stale\n      pendingChanges\n      generation\n      readFrom\n      replicaLagMs\n      readFromPrimaryBecause\n      figuresFrom\n      pendingMonths\n    }\n  }\n": types.KpiFreshnessDocument,
     "\n  query Branches {\n    branches {\n      id\n      code\n      name\n      nameZh\n      region\n      clientManagerCount\n      staffCount\n    }\n  }\n": types.BranchesDocument,
     "\n  query Me {\n    me {\n      username\n      displayName\n      role\n      branch {\n        id\n        name\n        nameZh\n      }\n      staff {\n        id\n      }\n    }\n  }\n": types.MeDocument,
     "\n  mutation SignIn($username: String!, $password: String!) {\n    signIn(username: $username, password: $password) {\n      expiresAt\n      me {\n        username\n      }\n    }\n  }\n": types.SignInDocument,
@@ -97,7 +97,7 @@ export function graphql(source: string): unknown;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  query KpiFreshness {\n    kpiFreshness {\n      refreshedAt\n      maintainedAt\n      stale\n      pendingChanges\n      generation\n      readFrom\n      replicaLagMs\n      readFromPrimaryBecause\n    }\n  }\n"): (typeof documents)["\n  query KpiFreshness {\n    kpiFreshness {\n      refreshedAt\n      maintainedAt\n      stale\n      pendingChanges\n      generation\n      readFrom\n      replicaLagMs\n      readFromPrimaryBecause\n    }\n  }\n"];
+export function graphql(source: "\n  query KpiFreshness {\n    kpiFreshness {\n      refreshedAt\n      maintainedAt\n      stale\n      pendingChanges\n      generation\n      readFrom\n      replicaLagMs\n      readFromPrimaryBecause\n      figuresFrom\n      pendingMonths\n    }\n  }\n"): (typeof documents)["\n  query KpiFreshness {\n    kpiFreshness {\n      refreshedAt\n      maintainedAt\n      stale\n      pendingChanges\n      generation\n      readFrom\n      replicaLagMs\n      readFromPrimaryBecause\n      figuresFrom\n      pendingMonths\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

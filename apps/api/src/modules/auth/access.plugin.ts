@@ -9,7 +9,11 @@ import { estimateCost, QUERY_LIMITS } from '../../server/limits.js';
 import { AuthService, type SessionState } from './auth.service.js';
 import { AuthRepository } from './auth.repository.js';
 import { rememberFreshness } from '../rollup/rollup.cache.js';
-import { closeReadSnapshot, isDatabaseFailure, reportReplicaRetry, servesRequest } from '../../db/read-replica.js';
+import { closeReadSnapshot, isDatabaseFailure, isStatementTimeout, reportReplicaRetry, servesRequest } from '../../db/read-replica.js';
+import {
+  behindSummary, isBudgeted, markBehind, markBudgeted, markRanOut, pendingStateKey, pendingSummary, ranOutBefore, ranOutOfBudget,
+  rememberRanOut, requestKey,
+} from '../rollup/stale-reads.js';
 import type { EntityManager } from '@mikro-orm/postgresql';
 
 /** Root fields a signed-out client may ask for. */
@@ -115,11 +119,30 @@ export const accessPlugin: ApolloServerPlugin<Context> = {
               contextValue.http?.res.once('close', () => void closeReadSnapshot(snapshot));
             } else await closeReadSnapshot(readEm);
           }
+          // Stale rollups (modules/rollup/stale-reads.ts): a read tries the base tables within a
+          // budget, in one read-only snapshot; after running out (now, or before under the same
+          // pending changes) it reads the rollups as they are, and says so (willSendResponse).
+          let readsRollupsAsTheyAre = false;
+          if (state?.stale && isQuery && contextValue.viewer) {
+            const stale = contextValue.staleReads;
+            if (contextValue.rollupsBehind || (stale && ranOutBefore(requestKey(contextValue, request), pendingStateKey(state)))) {
+              readsRollupsAsTheyAre = true;
+              markBehind(contextValue, await pendingSummary(contextValue.em, state));
+            } else if (stale) {
+              if (state.read?.replica) await contextValue.em.execute(`SET LOCAL statement_timeout = ${stale.budgetMs}`);
+              else {
+                const snapshot = await stale.openBudgeted();
+                contextValue.em = servesRequest(snapshot, contextValue.em);
+                contextValue.http?.res.once('close', () => void closeReadSnapshot(snapshot));
+              }
+              markBudgeted(contextValue);
+            }
+          }
           if (state) {
             requestStates.set(contextValue, state);
             // Read-only requests reuse it for every rollup read (resolvers do not probe again);
             // mutations change what they read, so they keep probing.
-            if (operation?.operation === 'query') rememberFreshness(contextValue.em, state);
+            if (isQuery) rememberFreshness(contextValue.em, readsRollupsAsTheyAre ? { ...state, stale: false } : state);
           }
         }
         const { root, all } = fieldNames(document);
@@ -133,17 +156,38 @@ export const accessPlugin: ApolloServerPlugin<Context> = {
         }
       },
       async didEncounterErrors({ contextValue, errors, operation }) {
+        // The base tables took longer than the stale-read budget: answered again from the rollups.
+        if (isBudgeted(contextValue) && errors.some((e) => isStatementTimeout(e.originalError))) markRanOut(contextValue);
         // A read the replica was answering failed there (a statement cancelled by a recovery
         // conflict, the connection terminated): it runs again on the primary before the answer goes out.
         if (operation?.operation !== 'query' || !requestStateOf(contextValue)?.read?.replica) return;
         const failure = errors.find((e) => isDatabaseFailure(e.originalError));
         if (failure) replicaFailures.set(contextValue, failure.originalError);
       },
-      async willSendResponse({ contextValue, operation, response }) {
+      async willSendResponse({ contextValue, operation, request, response }) {
         const replica = contextValue.readReplica;
-        if (!replica) return;
-        await closeReadSnapshot(contextValue.em);
         const state = requestStateOf(contextValue);
+        // The request's read snapshot (a replica's, or a stale read's budgeted one on the primary).
+        await closeReadSnapshot(contextValue.em);
+        let behind = behindSummary(contextValue);
+        if (behind && response.body.kind === 'single') {
+          const result = response.body.singleResult;
+          result.extensions = { ...result.extensions, freshness: { figuresFrom: 'ROLLUPS_BEHIND', ...behind } };
+        }
+        if (ranOutOfBudget(contextValue) && !replicaFailures.has(contextValue) && state && contextValue.staleReads && response.body.kind === 'single') {
+          rememberRanOut(requestKey(contextValue, request), pendingStateKey(state));
+          const again = await contextValue.staleReads.rerunBehind();
+          if (again.body.kind === 'single') {
+            const result = response.body.singleResult as Record<string, unknown>;
+            for (const k of Object.keys(result)) delete result[k];
+            Object.assign(result, again.body.singleResult);
+            behind = (again.body.singleResult.extensions?.freshness as typeof behind) ?? behind;
+          }
+        }
+        if (operation?.operation === 'query' && state && contextValue.viewer) {
+          response.http.headers.set('x-figures', behind ? `rollups-behind; pending=${behind.pendingChanges}` : state.stale ? 'base-tables' : 'rollups');
+        }
+        if (!replica) return;
         if (replicaFailures.has(contextValue) && state?.read && contextValue.rerunOnPrimary && response.body.kind === 'single') {
           reportReplicaRetry(replica, replicaFailures.get(contextValue));
           // Not cached under the replica's state (server/response-cache.ts), and said in x-read-from.

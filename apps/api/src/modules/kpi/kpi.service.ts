@@ -42,6 +42,9 @@ export class KpiService {
   /** Default month (latest with statements) and default as-of date (today). */
   async defaults(month: string | null | undefined, asOf: string | null | undefined): Promise<{ month: Month; asOf: string }> {
     if (month && asOf) return { month: month as Month, asOf };
+    // Today is read with the request's rollup state: no base-table probe when the month is given
+    // (a stale read answered from the rollups touches no base table).
+    if (month) return { month: month as Month, asOf: (await freshnessOf(this.em)).today };
     const clock = await this.repo.clock();
     const m = month ?? clock.latestMonth;
     if (!m) throw badInput('month', 'there are no statements yet; pass a month');

@@ -2,6 +2,7 @@ import { Ctx, Field, Int, ObjectType, Query, registerEnumType, Resolver } from '
 import type { Context } from '../../context.js';
 import { requestStateOf } from '../auth/access.plugin.js';
 import { execOf, rollupFreshness } from './rollup.service.js';
+import { behindSummary, figureSource, pendingSummary } from './stale-reads.js';
 
 export enum ReadSource {
   PRIMARY = 'PRIMARY',
@@ -16,7 +17,22 @@ registerEnumType(ReadSource, {
   },
 });
 
-@ObjectType('KpiFreshness', { description: 'How fresh the pre-aggregated KPI rollups are. While stale, KPI, scorecard, workload and ranking queries are computed from the base tables instead (slower, never a stale figure).' })
+export enum FigureSourceEnum {
+  ROLLUPS = 'ROLLUPS',
+  BASE_TABLES = 'BASE_TABLES',
+  ROLLUPS_BEHIND = 'ROLLUPS_BEHIND',
+}
+registerEnumType(FigureSourceEnum, {
+  name: 'FigureSource',
+  description: 'Where the KPI, scorecard, workload and ranking figures of a request come from (docs/performance.md, "Stale rollups").',
+  valuesConfig: {
+    ROLLUPS: { description: 'The rollups, up to date with every committed change.' },
+    BASE_TABLES: { description: 'Changes are pending: computed from the base tables (exact, slower).' },
+    ROLLUPS_BEHIND: { description: 'Changes are pending and the base tables took longer than STALE_READ_BUDGET_MS: the rollups as they are, i.e. every committed change except the pending ones (see pendingMonths). The response also carries extensions.freshness and the header x-figures: rollups-behind.' },
+  },
+});
+
+@ObjectType('KpiFreshness', { description: 'How fresh the pre-aggregated KPI rollups are. While stale, KPI, scorecard, workload and ranking queries are computed from the base tables within a time budget, and from the rollups as they are (said in figuresFrom, extensions.freshness and x-figures) when the base tables take longer — never a stale figure without saying so.' })
 export class KpiFreshnessType {
   @Field(() => Date, { nullable: true, description: 'When the rollups were last rebuilt completely (null: never).' })
   refreshedAt!: Date | null;
@@ -29,6 +45,12 @@ export class KpiFreshnessType {
 
   @Field(() => Int, { description: 'Pending base-table changes not yet in the rollups (counted up to 1,000).' })
   pendingChanges!: number;
+
+  @Field(() => FigureSourceEnum, { description: 'Where this request\'s KPI, scorecard, workload and ranking figures come from.' })
+  figuresFrom!: FigureSourceEnum;
+
+  @Field(() => [String], { nullable: true, description: 'Months (YYYY-MM) with pending changes, oldest first: figures of these months (and of periods containing them) are the ones the pending changes will alter. Empty when nothing is pending; null when some pending change concerns every month (e.g. a project moved to another branch).' })
+  pendingMonths!: string[] | null;
 
   @Field(() => String, { description: 'Rollup generation, bumped by every rollup change (cache key).' })
   generation!: string;
@@ -49,7 +71,10 @@ export class KpiFreshnessResolver {
   async kpiFreshness(@Ctx() ctx: Context): Promise<KpiFreshnessType> {
     const f = await rollupFreshness(execOf(ctx.em));
     const read = requestStateOf(ctx)?.read;
+    const pendingMonths = !f.stale ? [] : (behindSummary(ctx) ?? (await pendingSummary(ctx.em, f))).pendingMonths;
     return {
+      figuresFrom: FigureSourceEnum[figureSource(ctx, f.stale)],
+      pendingMonths,
       refreshedAt: f.refreshedAt ? new Date(f.refreshedAt) : null,
       maintainedAt: f.maintainedAt ? new Date(f.maintainedAt) : null,
       stale: f.stale,
