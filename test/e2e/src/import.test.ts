@@ -29,9 +29,9 @@ function tableRows(page: Page, testId: string): Promise<string[][]> {
 
 /**
  * The Import page of the dashboard against its own API and demo bank: statements with a bad row
- * (all-or-nothing, then partial), a clients file with a BOM and Chinese text dropped on the page,
- * the import history, and the page hidden from an executive. Expected values come from the
- * fixture files and plain SQL.
+ * (all-or-nothing, then partial; the problem also in Chinese), a clients file with a BOM and
+ * Chinese text dropped on the page, the import history, and the page hidden from an executive.
+ * Expected values come from the fixture files and plain SQL.
  */
 describe('import page', () => {
   let api: ApiServer;
@@ -209,12 +209,30 @@ describe('import page', () => {
     // The history was fetched again.
     await expect.poll(historyFirstFile, POLL).toBe('statements-bad.csv');
 
-    // The error report: line,column,reason, UTF-8 with BOM.
+    // The error report: line,column,reason,code, UTF-8 with BOM, the reason in the UI language.
     const [download] = await Promise.all([page.waitForEvent('download'), page.click('[data-testid="import-errors-csv"]')]);
     expect(download.suggestedFilename()).toBe('statements-bad-errors.csv');
     const csv = readFileSync((await download.path())!);
     expect([...csv.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
-    expect(csv.subarray(3).toString('utf8')).toBe('line,column,reason\r\n4,balance,"must not be negative: ""-5"""\r\n');
+    expect(csv.subarray(3).toString('utf8')).toBe(
+      'line,column,reason,code\r\n4,balance,"must not be negative: ""-5""",NEGATIVE_AMOUNT\r\n',
+    );
+
+    // In Chinese the problems table says the reason in Chinese (from the code and its params), as does the report.
+    await page.click('[data-testid="lang-toggle"]');
+    await expect.poll(() => page.getAttribute('html', 'lang'), POLL).toBe('zh-CN');
+    await expect.poll(() => tableRows(page, 'import-errors'), POLL).toEqual([['4', 'balance', '金额不能为负数：“-5”']]);
+    expect(await page.textContent('[data-testid="import-outcome"]')).toBe('未写入任何数据：1 行有问题');
+    expect(await page.getAttribute('[data-testid="import-errors"] tbody td [data-code]', 'data-code')).toBe('NEGATIVE_AMOUNT');
+    await screenshot(page, 'import-rejected-zh');
+    const [zhDownload] = await Promise.all([page.waitForEvent('download'), page.click('[data-testid="import-errors-csv"]')]);
+    expect(
+      readFileSync((await zhDownload.path())!)
+        .subarray(3)
+        .toString('utf8'),
+    ).toBe('line,column,reason,code\r\n4,balance,金额不能为负数：“-5”,NEGATIVE_AMOUNT\r\n');
+    await page.click('[data-testid="lang-toggle"]');
+    await expect.poll(() => tableRows(page, 'import-errors'), POLL).toEqual([['4', 'balance', 'must not be negative: "-5"']]);
   });
 
   it('(b) partial: the same file commits the valid rows and returns the rejected one', async () => {
@@ -382,6 +400,15 @@ describe('import page', () => {
       .poll(() => page.textContent('[data-testid="import-error"]'), POLL)
       .toMatch(/^The import failed: The file was refused as a whole and nothing was written: line 1, column nmae: unknown column/);
     expect(await page.locator('[data-testid="import-outcome"]').count()).toBe(0);
+    // In Chinese: the same refusal from its code (extensions.importCode), line, column and params.
+    await page.click('[data-testid="lang-toggle"]');
+    await expect
+      .poll(() => page.textContent('[data-testid="import-error"]'), POLL)
+      .toBe(
+        `导入失败: 整个文件被拒绝，未写入任何数据：第 1 行，列 nmae：无法识别的列（此类文件的列为：${CLIENT_HEADER.split(',').join(', ')}）`,
+      );
+    await page.click('[data-testid="lang-toggle"]');
+    await expect.poll(() => page.textContent('[data-testid="import-error"]'), POLL).toMatch(/^The import failed: /);
     expect((await db.query(`SELECT 1 FROM client WHERE external_key = 'X1'`)).rowCount).toBe(0);
   });
 

@@ -1,5 +1,6 @@
 import { isUtf8 } from 'node:buffer';
 import { StringDecoder } from 'node:string_decoder';
+import { ImportProblemCode, problemReason } from './problems.js';
 
 /** One CSV record: the physical line it starts on (the header is line 1) and its fields. */
 export interface CsvRecord {
@@ -9,10 +10,16 @@ export interface CsvRecord {
   unterminated?: boolean;
 }
 
-/** A problem with the file as a whole (encoding, header): nothing in it can be read reliably. */
+/**
+ * A problem with the file as a whole (encoding, header): nothing in it can be read reliably.
+ * `reason` is the English text of `code` with `params` (see problems.ts).
+ */
 export class CsvFileError extends Error {
-  constructor(readonly line: number, readonly column: string, readonly reason: string) {
+  readonly reason: string;
+  constructor(readonly line: number, readonly column: string, readonly code: ImportProblemCode, readonly params: readonly string[] = []) {
+    const reason = problemReason(code, params);
     super(`line ${line}${column ? `, column ${column}` : ''}: ${reason}`);
+    this.reason = reason;
     this.name = 'CsvFileError';
   }
 }
@@ -96,7 +103,7 @@ export class CsvParser {
       const at = text.indexOf('\uFFFD');
       let line = this.line;
       for (let i = 0; i < at; i++) if (text.charCodeAt(i) === LF) line++;
-      throw new CsvFileError(line, '', 'the file is not valid UTF-8 (save it as UTF-8, with or without BOM)');
+      throw new CsvFileError(line, '', ImportProblemCode.NOT_UTF8);
     }
     this.checked = to;
   }
@@ -138,7 +145,7 @@ export class CsvParser {
     this.buf = pos >= buf.length ? EMPTY : buf.subarray(pos);
     this.checked = Math.max(0, this.checked - pos);
     if (this.buf.length > MAX_RECORD_CHARS && this.buf.toString('utf8').length > MAX_RECORD_CHARS) {
-      throw new CsvFileError(this.line, '', `a record is longer than ${MAX_RECORD_CHARS} characters (an unterminated quote?)`);
+      throw new CsvFileError(this.line, '', ImportProblemCode.RECORD_TOO_LONG, [String(MAX_RECORD_CHARS)]);
     }
   }
 

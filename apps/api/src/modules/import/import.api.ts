@@ -1,4 +1,4 @@
-import { badInput } from '../../common/errors.js';
+import { AppError, badInput } from '../../common/errors.js';
 import { sql } from '../../common/sql.js';
 import type { Context } from '../../context.js';
 import { chunksOf, CsvFileError, importCsv } from './import.service.js';
@@ -42,7 +42,12 @@ export class ImportService {
       });
       return { ...r, batchId: String(r.batchId), seconds: Math.round(r.seconds * 1000) / 1000 };
     } catch (err) {
-      if (err instanceof CsvFileError) throw badInput('input.content', err.message);
+      // The file as a whole: BAD_USER_INPUT on input.content, with the problem's code and params (docs/import.md).
+      if (err instanceof CsvFileError) {
+        throw new AppError('BAD_USER_INPUT', `input.content: ${err.message}`, {
+          field: 'input.content', importCode: err.code, params: err.params, line: err.line, column: err.column,
+        });
+      }
       throw err;
     }
   }

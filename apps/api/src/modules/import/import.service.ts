@@ -7,6 +7,7 @@ import { copyValue } from '../../seed/copy-writer.js';
 import { CopyRows } from './copy-rows.js';
 import { CsvFileError, CsvParser, type CsvRecord } from './csv.js';
 import { COLUMNS, IMPORT_KINDS, type ImportKind } from './columns.js';
+import { ImportProblemCode } from './problems.js';
 
 interface MergeRow {
   accepted: number;
@@ -20,11 +21,26 @@ interface MergeRow {
 import { AFFECTED, ERRORS, mergeSql, PROJECT_LOOKUP, PROJECTS, REALIGN_PROJECTS, reportSql, SEP, STAGE, stageColumns, type SqlContext } from './import.sql.js';
 
 export { CsvFileError } from './csv.js';
+export { ImportProblemCode } from './problems.js';
 
 export interface ImportError {
   line: number;
   column: string;
+  /** What is wrong (problems.ts): one code per reason template. */
+  code: ImportProblemCode;
+  /** The values the reason quotes, in order. */
+  params: string[];
+  /** English: the code's template filled with params. */
   reason: string;
+}
+
+/** One `errs` entry of import_errors: `column<US>code<US>params (JSON)<US>reason` (see import.sql.ts). */
+function parseError(line: number, e: string): ImportError {
+  const a = e.indexOf(SEP);
+  const b = e.indexOf(SEP, a + 1);
+  const c = e.indexOf(SEP, b + 1);
+  const params = (JSON.parse(e.slice(b + 1, c)) as (string | null)[]).map((p) => p ?? '');
+  return { line, column: e.slice(0, a), code: e.slice(a + 1, b) as ImportProblemCode, params, reason: e.slice(c + 1) };
 }
 
 export interface ImportOptions {
@@ -138,12 +154,12 @@ export function mapHeader(kind: ImportKind, header: readonly string[]): { positi
   const positions = cols.map((c) => names.indexOf(c.name));
   names.forEach((n, i) => {
     if (!cols.some((c) => c.name === n)) {
-      throw new CsvFileError(1, header[i] ?? '', `unknown column for a ${kind} file (expected ${cols.map((c) => c.name).join(', ')})`);
+      throw new CsvFileError(1, header[i] ?? '', ImportProblemCode.UNKNOWN_COLUMN, [kind, cols.map((c) => c.name).join(', ')]);
     }
-    if (names.indexOf(n) !== i) throw new CsvFileError(1, n, 'the column appears twice in the header');
+    if (names.indexOf(n) !== i) throw new CsvFileError(1, n, ImportProblemCode.DUPLICATE_COLUMN);
   });
   for (const [i, c] of cols.entries()) {
-    if (c.required && positions[i]! < 0) throw new CsvFileError(1, c.name, 'required column is missing from the header');
+    if (c.required && positions[i]! < 0) throw new CsvFileError(1, c.name, ImportProblemCode.MISSING_COLUMN);
   }
   return { positions, present: new Set(cols.filter((_, i) => positions[i]! >= 0).map((c) => c.name)) };
 }
@@ -175,7 +191,7 @@ function copyRow(r: CsvRecord, positions: readonly number[]): string {
  * Throws CsvFileError when the file as a whole cannot be read (encoding, header).
  */
 export async function importCsv(url: string, opts: ImportOptions): Promise<ImportResult> {
-  if (!IMPORT_KINDS.includes(opts.kind)) throw new CsvFileError(0, '', `unknown import kind ${String(opts.kind)}`);
+  if (!IMPORT_KINDS.includes(opts.kind)) throw new CsvFileError(0, '', ImportProblemCode.UNKNOWN_IMPORT_KIND, [String(opts.kind)]);
   const maxErrors = opts.maxErrors ?? 500;
   const t0 = performance.now();
   const phases: Record<string, number> = {};
@@ -280,10 +296,7 @@ export async function importCsv(url: string, opts: ImportOptions): Promise<Impor
       errorCount = counts.error_count;
       errors = (await client.query<{ line: number; e: string }>(
         `SELECT e.line, u.e FROM ${ERRORS} e CROSS JOIN LATERAL unnest(e.errs) WITH ORDINALITY AS u(e, o)
-         ORDER BY e.line, e.ord, u.o LIMIT $1`, [maxErrors])).rows.map(({ line, e }) => {
-        const i = e.indexOf(SEP);
-        return { line, column: e.slice(0, i), reason: e.slice(i + 1) };
-      });
+         ORDER BY e.line, e.ord, u.o LIMIT $1`, [maxErrors])).rows.map(({ line, e }) => parseError(line, e));
       if (merged && staged.rows - merged.accepted !== rejected) {
         throw new Error(`import check mismatch: the merge skipped ${staged.rows - merged.accepted} rows, the report rejects ${rejected}`);
       }
@@ -467,7 +480,7 @@ async function stage(client: pg.Client, columns: readonly string[], opts: Import
       opts.onProgress?.(bytes, rows);
     }
     parser.end();
-    if (!header) throw new CsvFileError(1, '', 'the file is empty (a header row is required)');
+    if (!header) throw new CsvFileError(1, '', ImportProblemCode.EMPTY_FILE);
     await flush();
     copy.end();
     await done;

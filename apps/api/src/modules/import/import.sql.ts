@@ -1,4 +1,5 @@
 import { COLUMNS, enumAliases, type ColumnSpec, type ImportKind } from './columns.js';
+import { ImportProblemCode as P, templateParts } from './problems.js';
 
 /**
  * SQL text of one import, generated from the column specs. Everything is set-based.
@@ -6,8 +7,9 @@ import { COLUMNS, enumAliases, type ColumnSpec, type ImportKind } from './column
  * TEMP tables (dropped at commit or rollback):
  * - `import_stage`: the file as COPY'd: `line`, `nf` (fields in the row; -1 = unterminated quote),
  *   one text column per known column (trimmed; blank = NULL).
- * - `import_errors`: (line, errs) for rejected rows, `errs` = `column<US>reason` strings. Only
- *   built when the merge found a row it could not take (so a clean file is read once).
+ * - `import_errors`: (line, errs) for rejected rows, `errs` = `column<US>code<US>params<US>reason`
+ *   strings (`params`: a JSON array of strings, so it holds no <US>; `reason` may hold anything and
+ *   comes last). Only built when the merge found a row it could not take (so a clean file is read once).
  * - `import_affected_projects`: projects whose rows changed (realignment, rollup listeners).
  * - `import_projects` (statements): (id, external_key, start_date, last_month) of every project the
  *   file names, read once per distinct key (`PROJECT_LOOKUP`).
@@ -18,7 +20,7 @@ import { COLUMNS, enumAliases, type ColumnSpec, type ImportKind } from './column
  * (guarded casts that report instead of raising) and `duplicates`.
  */
 
-/** Separates column and reason inside `errs` entries. */
+/** Separates column, code, params and reason inside `errs` entries. */
 export const SEP = '\x1f';
 const sep = `E'\\x1f'`;
 
@@ -31,8 +33,21 @@ export const PROJECTS = 'import_projects';
 /** Identifiers come from the column specs only, never from the file. */
 const q = (name: string): string => `"${name}"`;
 export const lit = (s: string): string => `'${s.replace(/'/g, "''")}'`;
-/** Shortened raw value for messages. */
-const shown = (raw: string): string => `'"' || left(${raw}, 40) || CASE WHEN char_length(${raw}) > 40 THEN '…' ELSE '' END || '"'`;
+/** Shortened raw value for messages (the reason quotes it as `"…"`). */
+const shown = (raw: string): string => `left(${raw}, 40) || CASE WHEN char_length(${raw}) > 40 THEN '…' ELSE '' END`;
+
+/**
+ * The text of one problem after its column: `code<US>params<US>reason`. `params` are SQL
+ * expressions (values of the row, made text), `reason` is the code's English template
+ * (problems.ts) with `{n}` replaced by params[n]. It only appears after a THEN: a row with no
+ * problem never evaluates it. Values are expressions of the row, never spliced into the SQL text.
+ */
+function problem(code: P, ...params: string[]): string {
+  const text = params.map((p) => `(${p})::text`);
+  const reason = templateParts(code).map((part) => (typeof part === 'number' ? text[part]! : lit(part)));
+  const json = params.length ? `json_build_array(${text.join(', ')})::text` : `'[]'`;
+  return `${lit(code)} || ${sep} || ${json} || ${sep} || ${reason.join(' || ')}`;
+}
 
 /** fast: plain casts (a value that does not cast raises 22xxx). safe: guarded casts (bad value → NULL → reported). */
 export type Mode = 'fast' | 'safe';
@@ -86,32 +101,32 @@ function typedExpr(c: ColumnSpec, mode: Mode): string {
 function columnCheck(c: ColumnSpec, extra: readonly string[]): string {
   const raw = `x.${q(c.name)}`;
   const t = `x.${q('t_' + c.name)}`;
-  const whens: string[] = [`WHEN ${raw} IS NULL THEN ${c.required ? `'missing value'` : 'NULL'}`];
+  const whens: string[] = [`WHEN ${raw} IS NULL THEN ${c.required ? problem(P.MISSING_VALUE) : 'NULL'}`];
   switch (c.type.t) {
     case 'text':
-      if (c.type.max) whens.push(`WHEN char_length(${raw}) > ${c.type.max} THEN 'too long: ' || char_length(${raw}) || ' characters, at most ${c.type.max}'`);
+      if (c.type.max) whens.push(`WHEN char_length(${raw}) > ${c.type.max} THEN ${problem(P.TOO_LONG, `char_length(${raw})`, lit(String(c.type.max)))}`);
       break;
     case 'amount':
       // One cheap guard for the common (valid) case; NaN and Infinity compare above 1e18.
-      whens.push(`WHEN ${t} IS NULL THEN 'not a number: ' || ${shown(raw)}`);
+      whens.push(`WHEN ${t} IS NULL THEN ${problem(P.NOT_A_NUMBER, shown(raw))}`);
       whens.push(`WHEN ${t} < 0 OR ${t} >= 1e18 OR scale(${t}) > 2 THEN CASE
-        WHEN ${t} IN ('NaN', 'Infinity', '-Infinity') THEN 'not a number: ' || ${shown(raw)}
-        WHEN ${t} < 0 THEN 'must not be negative: ' || ${shown(raw)}
-        WHEN ${t} >= 1e18 THEN 'too large: ' || ${shown(raw)}
-        ELSE 'more than 2 decimal places: ' || ${shown(raw)} END`);
+        WHEN ${t} IN ('NaN', 'Infinity', '-Infinity') THEN ${problem(P.NOT_A_NUMBER, shown(raw))}
+        WHEN ${t} < 0 THEN ${problem(P.NEGATIVE_AMOUNT, shown(raw))}
+        WHEN ${t} >= 1e18 THEN ${problem(P.AMOUNT_TOO_LARGE, shown(raw))}
+        ELSE ${problem(P.TOO_MANY_DECIMALS, shown(raw))} END`);
       break;
     case 'int':
-      whens.push(`WHEN ${t} IS NULL THEN 'not a whole number: ' || ${shown(raw)}`);
-      whens.push(`WHEN ${t} < 0 THEN 'must not be negative: ' || ${raw}`);
+      whens.push(`WHEN ${t} IS NULL THEN ${problem(P.NOT_A_WHOLE_NUMBER, shown(raw))}`);
+      whens.push(`WHEN ${t} < 0 THEN ${problem(P.NEGATIVE_WHOLE_NUMBER, raw)}`);
       break;
     case 'date':
-      whens.push(`WHEN ${t} IS NULL THEN 'not a date (YYYY-MM-DD): ' || ${shown(raw)}`);
+      whens.push(`WHEN ${t} IS NULL THEN ${problem(P.BAD_DATE, shown(raw))}`);
       break;
     case 'month':
-      whens.push(`WHEN ${t} IS NULL THEN 'not a month (YYYY-MM): ' || ${shown(raw)}`);
+      whens.push(`WHEN ${t} IS NULL THEN ${problem(P.BAD_MONTH, shown(raw))}`);
       break;
     case 'enum':
-      whens.push(`WHEN ${t} IS NULL THEN 'unknown value ' || ${shown(raw)} || ' (expected ${Object.keys(c.type.labels).join(', ')})'`);
+      whens.push(`WHEN ${t} IS NULL THEN ${problem(P.UNKNOWN_VALUE, shown(raw), lit(Object.keys(c.type.labels).join(', ')))}`);
       break;
   }
   whens.push(...extra);
@@ -125,8 +140,8 @@ interface KindDef {
   extra(ctx: SqlContext): Record<string, string[]>;
   /** Output columns of `src` (the rows to merge): target column → expression. */
   src: [string, string][];
-  /** Duplicate keys within a file, as staged (raw) columns: [key columns, error column, what] (the report). */
-  keys: [string[], string, string][];
+  /** Duplicate keys within a file, as staged (raw) columns: [key columns, error column, problem] (the report). */
+  keys: [string[], string, P][];
   /** The same keys as `src` columns (the merge counts keys seen twice). */
   dupKeys: string[][];
   /** Only count duplicates among these `src` rows (others are caught by a unique index on insert). */
@@ -154,8 +169,8 @@ function fromTyped(kind: ImportKind, def: KindDef, ctx: SqlContext): string {
 function checks(kind: ImportKind, def: KindDef, ctx: SqlContext): string[] {
   const extra = def.extra(ctx);
   return [
-    `CASE WHEN x.nf = -1 THEN '*' || ${sep} || 'unterminated quoted field (a " opens a field that never closes)'`
-      + ` WHEN x.nf <> ${ctx.headerFields} THEN '*' || ${sep} || 'the row has ' || x.nf || ' fields, the header has ${ctx.headerFields}' END`,
+    `CASE WHEN x.nf = -1 THEN '*' || ${sep} || ${problem(P.UNTERMINATED_QUOTE)}`
+      + ` WHEN x.nf <> ${ctx.headerFields} THEN '*' || ${sep} || ${problem(P.WRONG_FIELD_COUNT, 'x.nf', lit(String(ctx.headerFields)))} END`,
     ...COLUMNS[kind].map((c) => columnCheck(c, extra[c.name] ?? [])),
   ];
 }
@@ -185,12 +200,12 @@ const CLIENT: KindDef = {
     LEFT JOIN org_unit u ON u.id = o.unit_id
     LEFT JOIN client cn ON cn.name = x.name AND cn.external_key IS DISTINCT FROM x.external_key`,
   extra: () => ({
-    name: [`WHEN cn.id IS NOT NULL THEN 'name already used by client ' || coalesce(cn.external_key, '#' || cn.id)`],
-    branch_code: [`WHEN b.id IS NULL THEN 'unknown branch ' || ${shown('x.branch_code')}`],
+    name: [`WHEN cn.id IS NOT NULL THEN ${problem(P.NAME_ALREADY_USED, `coalesce(cn.external_key, '#' || cn.id)`)}`],
+    branch_code: [`WHEN b.id IS NULL THEN ${problem(P.UNKNOWN_BRANCH, shown('x.branch_code'))}`],
     owner_employee_no: [
-      `WHEN o.id IS NULL THEN 'unknown client manager ' || ${shown('x.owner_employee_no')}`,
-      `WHEN o.role NOT IN ${CM_ROLES} THEN 'employee ' || x.owner_employee_no || ' is not a client manager'`,
-      `WHEN b.id IS NOT NULL AND b.id IS DISTINCT FROM ${BRANCH_OF_UNIT} THEN 'client manager ' || x.owner_employee_no || ' does not work in branch ' || x.branch_code`,
+      `WHEN o.id IS NULL THEN ${problem(P.UNKNOWN_CLIENT_MANAGER, shown('x.owner_employee_no'))}`,
+      `WHEN o.role NOT IN ${CM_ROLES} THEN ${problem(P.NOT_A_CLIENT_MANAGER, 'x.owner_employee_no')}`,
+      `WHEN b.id IS NOT NULL AND b.id IS DISTINCT FROM ${BRANCH_OF_UNIT} THEN ${problem(P.MANAGER_NOT_IN_BRANCH, 'x.owner_employee_no', 'x.branch_code')}`,
     ],
   }),
   src: [
@@ -199,7 +214,7 @@ const CLIENT: KindDef = {
     // No branch given: the owner's branch.
     ['branch_id', `coalesce(b.id, ${BRANCH_OF_UNIT})`], ['owner_id', 'o.id'],
   ],
-  keys: [[['external_key'], 'external_key', 'duplicate external key'], [['name'], 'name', 'duplicate name']],
+  keys: [[['external_key'], 'external_key', P.DUPLICATE_EXTERNAL_KEY], [['name'], 'name', P.DUPLICATE_NAME]],
   dupKeys: [['external_key'], ['name']],
   merge: (ctx) => ({
     ctes: `m AS (${upsert('client', 'c', ['external_key'], {
@@ -222,16 +237,16 @@ const PROJECT: KindDef = {
                  UNION ALL SELECT name_zh, id, 1 FROM settlement_agent_bank WHERE name_zh IS NOT NULL) n ORDER BY k, o, id) ab
       ON ab.k = x.agent_bank_name`,
   extra: () => ({
-    client_external_key: [`WHEN cl.id IS NULL THEN 'unknown client ' || ${shown('x.client_external_key')} || ' (import clients first)'`],
-    branch_code: [`WHEN b.id IS NULL THEN 'unknown branch ' || ${shown('x.branch_code')}`],
+    client_external_key: [`WHEN cl.id IS NULL THEN ${problem(P.UNKNOWN_CLIENT, shown('x.client_external_key'))}`],
+    branch_code: [`WHEN b.id IS NULL THEN ${problem(P.UNKNOWN_BRANCH, shown('x.branch_code'))}`],
     manager_employee_no: [
-      `WHEN m.id IS NULL THEN 'unknown client manager ' || ${shown('x.manager_employee_no')}`,
-      `WHEN m.role NOT IN ${CM_ROLES} THEN 'employee ' || x.manager_employee_no || ' is not a client manager'`,
-      `WHEN b.id IS NOT NULL AND b.id IS DISTINCT FROM ${BRANCH_OF_UNIT} THEN 'client manager ' || x.manager_employee_no || ' does not work in branch ' || x.branch_code`,
+      `WHEN m.id IS NULL THEN ${problem(P.UNKNOWN_CLIENT_MANAGER, shown('x.manager_employee_no'))}`,
+      `WHEN m.role NOT IN ${CM_ROLES} THEN ${problem(P.NOT_A_CLIENT_MANAGER, 'x.manager_employee_no')}`,
+      `WHEN b.id IS NOT NULL AND b.id IS DISTINCT FROM ${BRANCH_OF_UNIT} THEN ${problem(P.MANAGER_NOT_IN_BRANCH, 'x.manager_employee_no', 'x.branch_code')}`,
     ],
-    disbursed_amount: [`WHEN x.t_disbursed_amount > x.t_approved_amount THEN 'exceeds the approved amount ' || x.approved_amount`],
-    maturity_date: [`WHEN x.t_maturity_date < x.t_start_date THEN 'is before the start date ' || x.start_date`],
-    agent_bank_name: [`WHEN ab.id IS NULL THEN 'unknown settlement agent bank ' || ${shown('x.agent_bank_name')}`],
+    disbursed_amount: [`WHEN x.t_disbursed_amount > x.t_approved_amount THEN ${problem(P.EXCEEDS_APPROVED_AMOUNT, 'x.approved_amount')}`],
+    maturity_date: [`WHEN x.t_maturity_date < x.t_start_date THEN ${problem(P.BEFORE_START_DATE, 'x.start_date')}`],
+    agent_bank_name: [`WHEN ab.id IS NULL THEN ${problem(P.UNKNOWN_AGENT_BANK, shown('x.agent_bank_name'))}`],
   }),
   src: [
     ['external_key', 'x.external_key'], ['name', 'x.name'], ['client_id', 'cl.id'], ['branch_id', 'b.id'], ['manager_id', 'm.id'],
@@ -240,7 +255,7 @@ const PROJECT: KindDef = {
     ['status', `coalesce(x.t_status, 'active')`], ['importance', `coalesce(x.t_importance, 'normal')`],
     ['classification', `coalesce(x.t_classification, 'normal')`], ['agent_bank_id', 'ab.id'],
   ],
-  keys: [[['external_key'], 'external_key', 'duplicate external key']],
+  keys: [[['external_key'], 'external_key', P.DUPLICATE_EXTERNAL_KEY]],
   dupKeys: [['external_key']],
   // Assignment history: an import that changes a project's client manager records it.
   merge: (ctx) => ({
@@ -264,14 +279,14 @@ const PROJECT: KindDef = {
 const STATEMENT: KindDef = {
   joins: `LEFT JOIN ${PROJECTS} p ON p.external_key = x.project_external_key`,
   extra: (ctx) => ({
-    project_external_key: [`WHEN p.id IS NULL THEN 'unknown project ' || ${shown('x.project_external_key')} || ' (import projects first)'`],
+    project_external_key: [`WHEN p.id IS NULL THEN ${problem(P.UNKNOWN_PROJECT, shown('x.project_external_key'))}`],
     month: [
-      `WHEN x.t_month > DATE ${lit(ctx.today.slice(0, 7) + '-01')} THEN 'is in the future: ' || x.month`,
-      `WHEN x.t_month < p.start_date - extract(day FROM p.start_date)::int + 1 THEN 'is before the project started (' || to_char(p.start_date, 'YYYY-MM') || ')'`,
+      `WHEN x.t_month > DATE ${lit(ctx.today.slice(0, 7) + '-01')} THEN ${problem(P.IN_THE_FUTURE, 'x.month')}`,
+      `WHEN x.t_month < p.start_date - extract(day FROM p.start_date)::int + 1 THEN ${problem(P.BEFORE_PROJECT_START, `to_char(p.start_date, 'YYYY-MM')`)}`,
     ],
     submitted_on: [
-      `WHEN x.t_submitted_on < x.t_month THEN 'is before the month reported on: ' || x.submitted_on`,
-      `WHEN x.t_submitted_on > DATE ${lit(ctx.today)} THEN 'is in the future: ' || x.submitted_on`,
+      `WHEN x.t_submitted_on < x.t_month THEN ${problem(P.BEFORE_STATEMENT_MONTH, 'x.submitted_on')}`,
+      `WHEN x.t_submitted_on > DATE ${lit(ctx.today)} THEN ${problem(P.IN_THE_FUTURE, 'x.submitted_on')}`,
     ],
   }),
   src: [
@@ -279,7 +294,7 @@ const STATEMENT: KindDef = {
     ['principal_repaid', 'x.t_principal_repaid'], ['interest_repaid', 'x.t_interest_repaid'], ['classification', 'x.t_classification'],
     ['days_overdue', 'coalesce(x.t_days_overdue, 0)'], ['submitted_on', 'x.t_submitted_on'],
   ],
-  keys: [[['project_external_key', 'month'], 'project_external_key', 'duplicate statement (project, month)']],
+  keys: [[['project_external_key', 'month'], 'project_external_key', P.DUPLICATE_STATEMENT]],
   dupKeys: [['project_id', 'month']],
   // Two new rows with one key fail on the primary key (23505, then the report); only keys already
   // stored need counting (both lines could be unchanged, or only the second one changed).
@@ -367,9 +382,8 @@ export function reportSql(kind: ImportKind, ctx: SqlContext): string[] {
     ${fromTyped(kind, def, { ...ctx, mode: 'safe', excludeErrors: false })}
     WHERE num_nonnulls(${c.join(', ')}) > 0`;
   // Duplicates: every line of a key that occurs more than once (keys as written, trimmed).
-  const dups = def.keys.map(([cols, column, what], i) => `INSERT INTO ${ERRORS} (line, ord, errs)
-    SELECT s.line, ${i + 1}, ARRAY[${lit(column)} || ${sep} || ${lit(what)} || ' ' || ${cols.map((k) => `s.${q(k)}`).join(` || ', ' || `)}
-      || ' also on line ' || array_to_string(array_remove(d.lines, s.line), ', ')]
+  const dups = def.keys.map(([cols, column, code], i) => `INSERT INTO ${ERRORS} (line, ord, errs)
+    SELECT s.line, ${i + 1}, ARRAY[${lit(column)} || ${sep} || ${problem(code, ...cols.map((k) => `s.${q(k)}`), `array_to_string(array_remove(d.lines, s.line), ', ')`)}]
     FROM ${STAGE} s JOIN (SELECT ${cols.map(q).join(', ')}, array_agg(line ORDER BY line) AS lines FROM ${STAGE}
       WHERE ${cols.map((k) => `${q(k)} IS NOT NULL`).join(' AND ')} GROUP BY ${cols.map(q).join(', ')} HAVING count(*) > 1) d
       ON ${cols.map((k) => `d.${q(k)} = s.${q(k)}`).join(' AND ')}`);

@@ -1,6 +1,7 @@
 import { Field, Float, ID, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { DateTimeResolver } from 'graphql-scalars';
 import type { ImportKind } from './columns.js';
+import { ImportProblemCode, PROBLEMS } from './problems.js';
 
 export enum ImportKindEnum {
   CLIENTS = 'clients',
@@ -32,6 +33,14 @@ registerEnumType(ImportStatusEnum, {
   },
 });
 
+registerEnumType(ImportProblemCode, {
+  name: 'ImportProblemCode',
+  description: 'Why a row (`ImportRowError.code`) or a whole file (`extensions.importCode` of a `BAD_USER_INPUT` error on `input.content`) was refused: one code per reason template. `params` holds the values the English reason quotes, in order, so a client can say it in its own language (list and Chinese wording in docs/import.md).',
+  valuesConfig: Object.fromEntries(Object.entries(PROBLEMS).map(([code, p]) => [code, {
+    description: `${p.meaning}${p.file ? ' Refuses the file as a whole.' : ''} Reason: \`${p.reason}\`. Params: ${p.params.length ? p.params.map((d, i) => `{${i}} ${d}`).join('; ') : 'none'}.`,
+  }])),
+});
+
 @InputType('ImportFileInput', { description: 'A CSV file exported by the core-banking system (UTF-8 with or without BOM, header row, comma separated; columns in docs/import.md).' })
 export class ImportFileInput {
   @Field(() => ImportKindEnum, { description: 'What the file holds.' })
@@ -58,7 +67,13 @@ export class ImportRowErrorType {
   @Field(() => String, { description: 'Column name from the header, or `*` for the row as a whole (wrong number of fields, unterminated quote).' })
   column!: string;
 
-  @Field(() => String, { description: 'What is wrong, e.g. `unknown branch "X9"`, `must not be negative: "-5"`.' })
+  @Field(() => ImportProblemCode, { description: 'What is wrong, as a code (one per reason template; docs/import.md lists them).' })
+  code!: ImportProblemCode;
+
+  @Field(() => [String], { description: 'The values `reason` quotes, in order, e.g. `["X9"]` for `unknown branch "X9"`, `["E1", "B2"]` for `client manager E1 does not work in branch B2`. Long values are cut at 40 characters followed by `…`, as in `reason`.' })
+  params!: string[];
+
+  @Field(() => String, { description: 'What is wrong, in English, e.g. `unknown branch "X9"`, `must not be negative: "-5"`: the template of `code` filled with `params`.' })
   reason!: string;
 }
 

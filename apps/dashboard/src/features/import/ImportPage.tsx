@@ -23,6 +23,7 @@ import {
   formatTimestamp,
   importErrorMessage,
   outcomeHeadline,
+  problemText,
   type RowError,
 } from './import-logic';
 import './import.css';
@@ -46,7 +47,15 @@ function ResultCard({ result }: { result: Result }) {
   const columns: Column<RowError & { key: string }>[] = [
     { key: 'line', header: t('import.col.line'), align: 'right', width: 80, render: (e) => n(e.line), sortValue: (e) => e.line },
     { key: 'column', header: t('import.col.column'), width: 200, render: (e) => <code>{e.column}</code>, sortValue: (e) => e.column },
-    { key: 'reason', header: t('import.col.reason'), render: (e) => <span className="wrap">{e.reason}</span> },
+    {
+      key: 'reason',
+      header: t('import.col.reason'),
+      render: (e) => (
+        <span className="wrap" data-code={e.code}>
+          {problemText(e, t)}
+        </span>
+      ),
+    },
   ];
   const stats: { key: string; label: string; value: number }[] = [
     { key: 'rowsIn', label: t('import.rowsIn'), value: result.rowsIn },
@@ -98,7 +107,7 @@ function ResultCard({ result }: { result: Result }) {
             <button
               type="button"
               className="btn btn-small"
-              onClick={() => downloadFile(errorReportName(result.fileName), errorReportCsv(result.errors), CSV_TYPE)}
+              onClick={() => downloadFile(errorReportName(result.fileName), errorReportCsv(result.errors, t), CSV_TYPE)}
               data-testid="import-errors-csv"
             >
               {t('import.errors.download')}

@@ -1,5 +1,7 @@
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { CombinedGraphQLErrors, ServerError } from '@apollo/client/errors';
+import { buildSchema, isEnumType } from 'graphql';
 import { interpolate, MESSAGES, type MessageKey } from '../../app/messages';
 import {
   MAX_IMPORT_BYTES,
@@ -14,7 +16,10 @@ import {
   formatTimestamp,
   importErrorMessage,
   outcomeHeadline,
+  problemKey,
+  problemText,
   type ImportOutcome,
+  type RowError,
 } from './import-logic';
 
 const en = (key: MessageKey, vars?: Record<string, string | number>) => interpolate(MESSAGES.en[key], vars);
@@ -76,27 +81,38 @@ describe('size check', () => {
 });
 
 describe('error report CSV', () => {
-  it('is line,column,reason with a UTF-8 BOM, CRLF and RFC 4180 quoting', () => {
-    const csv = errorReportCsv([
-      { line: 3, column: 'name', reason: 'too long: 51 characters, at most 50' },
-      { line: 5, column: 'branch_code', reason: 'unknown branch "XX9"' },
-      { line: 13, column: 'name', reason: 'name already used by client 北京城建' },
-      { line: 14, column: '*', reason: 'the row has 9 fields, the header has 10' },
-    ]);
-    expect(csv).toBe(
-      '\uFEFFline,column,reason\r\n' +
-        '3,name,"too long: 51 characters, at most 50"\r\n' +
-        '5,branch_code,"unknown branch ""XX9"""\r\n' +
-        '13,name,name already used by client 北京城建\r\n' +
-        '14,*,"the row has 9 fields, the header has 10"\r\n',
+  const report: RowError[] = [
+    { line: 3, column: 'name', code: 'TOO_LONG', params: ['51', '50'], reason: 'too long: 51 characters, at most 50' },
+    { line: 5, column: 'branch_code', code: 'UNKNOWN_BRANCH', params: ['XX9'], reason: 'unknown branch "XX9"' },
+    { line: 13, column: 'name', code: 'NAME_ALREADY_USED', params: ['北京城建'], reason: 'name already used by client 北京城建' },
+    { line: 14, column: '*', code: 'WRONG_FIELD_COUNT', params: ['9', '10'], reason: 'the row has 9 fields, the header has 10' },
+  ];
+
+  it('is line,column,reason,code with a UTF-8 BOM, CRLF and RFC 4180 quoting; the reason in the UI language', () => {
+    expect(errorReportCsv(report, en)).toBe(
+      '\uFEFFline,column,reason,code\r\n' +
+        '3,name,"too long: 51 characters, at most 50",TOO_LONG\r\n' +
+        '5,branch_code,"unknown branch ""XX9""",UNKNOWN_BRANCH\r\n' +
+        '13,name,name already used by client 北京城建,NAME_ALREADY_USED\r\n' +
+        '14,*,"the row has 9 fields, the header has 10",WRONG_FIELD_COUNT\r\n',
+    );
+    expect(errorReportCsv(report, zh)).toBe(
+      '\uFEFFline,column,reason,code\r\n' +
+        '3,name,内容过长：51 个字符，最多 50 个,TOO_LONG\r\n' +
+        '5,branch_code,未知分行“XX9”,UNKNOWN_BRANCH\r\n' +
+        '13,name,名称已被客户 北京城建 使用,NAME_ALREADY_USED\r\n' +
+        '14,*,该行有 9 个字段，表头有 10 个,WRONG_FIELD_COUNT\r\n',
     );
   });
 
-  it('neutralizes text a spreadsheet would run as a formula; an empty report is the header', () => {
-    expect(errorReportCsv([{ line: 2, column: '=cmd', reason: '-5 is negative' }])).toBe(
-      "\uFEFFline,column,reason\r\n2,'=cmd,'-5 is negative\r\n",
+  it('neutralizes text a spreadsheet would run as a formula; an unknown code keeps the API reason; an empty report is the header', () => {
+    expect(
+      errorReportCsv([{ line: 2, column: '=cmd', code: 'NEGATIVE_AMOUNT', params: ['-5'], reason: 'must not be negative: "-5"' }], en),
+    ).toBe('\uFEFFline,column,reason,code\r\n2,\'=cmd,"must not be negative: ""-5""",NEGATIVE_AMOUNT\r\n');
+    expect(errorReportCsv([{ line: 2, column: 'x', code: 'SOMETHING_NEW', params: [], reason: '-5 is negative' }], zh)).toBe(
+      "\uFEFFline,column,reason,code\r\n2,x,'-5 is negative,SOMETHING_NEW\r\n",
     );
-    expect(errorReportCsv([])).toBe('\uFEFFline,column,reason\r\n');
+    expect(errorReportCsv([], en)).toBe('\uFEFFline,column,reason,code\r\n');
   });
 
   it('is named after the file', () => {
@@ -143,7 +159,13 @@ describe('outcome wording', () => {
   });
 
   it('says when only the first 500 problems are listed', () => {
-    const first500 = Array.from({ length: 500 }, (_, i) => ({ line: i + 2, column: 'balance', reason: 'missing value' }));
+    const first500 = Array.from({ length: 500 }, (_, i) => ({
+      line: i + 2,
+      column: 'balance',
+      code: 'MISSING_VALUE',
+      params: [],
+      reason: 'missing value',
+    }));
     expect(errorsCaption({ errorCount: 1234, errors: first500 }, en, 'en')).toBe('showing the first 500 of 1,234 problems');
     expect(errorsCaption({ errorCount: 1234, errors: first500 }, zh, 'zh-CN')).toBe('显示前 500 个，共 1,234 个问题');
     expect(errorsCaption({ errorCount: 500, errors: first500 }, en, 'en')).toBe('500 problems');
@@ -180,6 +202,58 @@ describe('readable API errors', () => {
     expect(importErrorMessage(e, zh)).toBe('整个文件被拒绝，未写入任何数据：line 1, column colour: unknown column');
   });
 
+  it('a file refused as a whole with its code (extensions.importCode, params, line, column): in the UI language', () => {
+    const message = 'input.content: line 1, column colour: unknown column for a clients file (expected external_key, name)';
+    const unknownColumn = new CombinedGraphQLErrors({
+      data: null,
+      errors: [
+        {
+          message,
+          extensions: {
+            code: 'BAD_USER_INPUT',
+            field: 'input.content',
+            importCode: 'UNKNOWN_COLUMN',
+            params: ['clients', 'external_key, name'],
+            line: 1,
+            column: 'colour',
+          },
+        },
+      ],
+    });
+    expect(importErrorMessage(unknownColumn, en)).toBe(
+      `The file was refused as a whole and nothing was written: ${message.slice('input.content: '.length)}`,
+    );
+    expect(importErrorMessage(unknownColumn, zh)).toBe(
+      '整个文件被拒绝，未写入任何数据：第 1 行，列 colour：无法识别的列（此类文件的列为：external_key, name）',
+    );
+    const notUtf8 = new CombinedGraphQLErrors({
+      data: null,
+      errors: [
+        {
+          message: 'input.content: line 7: the file is not valid UTF-8 (save it as UTF-8, with or without BOM)',
+          extensions: { code: 'BAD_USER_INPUT', field: 'input.content', importCode: 'NOT_UTF8', params: [], line: 7, column: '' },
+        },
+      ],
+    });
+    expect(importErrorMessage(notUtf8, en)).toBe(
+      'The file was refused as a whole and nothing was written: line 7: the file is not valid UTF-8 (save it as UTF-8, with or without BOM)',
+    );
+    expect(importErrorMessage(notUtf8, zh)).toBe(
+      '整个文件被拒绝，未写入任何数据：第 7 行：文件不是有效的 UTF-8 编码（请另存为 UTF-8，带或不带 BOM 均可）',
+    );
+    // A code this build does not know: the API's English message.
+    const newer = new CombinedGraphQLErrors({
+      data: null,
+      errors: [
+        {
+          message: 'input.content: line 1: something new',
+          extensions: { code: 'BAD_USER_INPUT', field: 'input.content', importCode: 'NEW_CODE', params: [], line: 1, column: '' },
+        },
+      ],
+    });
+    expect(importErrorMessage(newer, zh)).toBe('整个文件被拒绝，未写入任何数据：line 1: something new');
+  });
+
   it('another role, an ended session, other errors', () => {
     const gql = (code: string, message = 'x') => new CombinedGraphQLErrors({ data: null, errors: [{ message, extensions: { code } }] });
     expect(importErrorMessage(gql('FORBIDDEN', 'Access denied'), en)).toBe('Only HQ planners can import files.');
@@ -205,5 +279,83 @@ describe('readable API errors', () => {
 
   it('no network', () => {
     expect(importErrorMessage(new TypeError('Failed to fetch'), en)).toBe('Could not reach the server: Failed to fetch');
+  });
+});
+
+/** The values of ImportProblemCode, read from the generated GraphQL types (codegen of the committed SDL). */
+function generatedProblemCodes(): string[] {
+  const src = readFileSync(new URL('../../gql/graphql.ts', import.meta.url), 'utf8');
+  // `export type ImportProblemCode =`, then one `| 'VALUE'` line per value (each after its doc comment), the last ending in `;`.
+  const start = src.indexOf('export type ImportProblemCode =');
+  expect(start, 'ImportProblemCode in src/gql/graphql.ts').toBeGreaterThanOrEqual(0);
+  const codes: string[] = [];
+  for (const line of src.slice(start).split('\n').slice(1)) {
+    const m = /^\s*\| '([A-Z0-9_]+)'(;?)$/.exec(line);
+    if (!m) continue;
+    codes.push(m[1]!);
+    if (m[2]) break;
+  }
+  return codes;
+}
+
+/** `{0}`, `{1}`, … of a template. */
+const placeholders = (template: string) => [...template.matchAll(/\{(\d+)\}/g)].map((m) => Number(m[1]));
+
+describe('import problems in the UI language', () => {
+  const codes = generatedProblemCodes();
+
+  it('has an English and a Chinese template for every ImportProblemCode, and none for codes that do not exist', () => {
+    expect(codes.length).toBeGreaterThan(30);
+    for (const code of codes) {
+      const key = `import.problem.${code}` as MessageKey;
+      expect(MESSAGES.en[key], `en ${code}`).toMatch(/\S/);
+      expect(MESSAGES['zh-CN'][key], `zh ${code}`).toMatch(/[\u4e00-\u9fff]/);
+    }
+    const keys = Object.keys(MESSAGES.en).filter((k) => k.startsWith('import.problem.'));
+    expect(keys.map((k) => k.slice('import.problem.'.length)).sort()).toEqual([...codes].sort());
+  });
+
+  it("English templates are the API's reason templates (committed SDL), so English reads as the API's reason; Chinese uses only those params", () => {
+    const sdl = readFileSync(new URL('../../../../../packages/graphql-schema/schema.graphql', import.meta.url), 'utf8');
+    const type = buildSchema(sdl).getType('ImportProblemCode');
+    expect(isEnumType(type)).toBe(true);
+    const values = isEnumType(type) ? type.getValues() : [];
+    expect(values.map((v) => v.name).sort()).toEqual([...codes].sort());
+    for (const v of values) {
+      const template = /Reason: `(.*?)`\. Params:/.exec(v.description ?? '')?.[1];
+      expect(template, `reason template of ${v.name} in the SDL`).toBeDefined();
+      const key = problemKey(v.name as Parameters<typeof problemKey>[0]);
+      expect(MESSAGES.en[key], v.name).toBe(template);
+      const allowed = new Set(placeholders(template!));
+      expect(
+        placeholders(MESSAGES['zh-CN'][key]).every((i) => allowed.has(i)),
+        `zh ${v.name} uses only the API's params`,
+      ).toBe(true);
+    }
+  });
+
+  it('fills the params in, in order, in the UI language', () => {
+    const branch = { code: 'UNKNOWN_BRANCH', params: ['X9'], reason: 'unknown branch "X9"' };
+    expect(problemText(branch, zh)).toBe('未知分行“X9”');
+    expect(problemText(branch, en)).toBe(branch.reason);
+    expect(problemText({ code: 'NEGATIVE_AMOUNT', params: ['-5'], reason: 'must not be negative: "-5"' }, zh)).toBe('金额不能为负数：“-5”');
+    const moved = { code: 'MANAGER_NOT_IN_BRANCH', params: ['E000123', 'BJ'], reason: 'client manager E000123 does not work in branch BJ' };
+    expect(problemText(moved, zh)).toBe('客户经理 E000123 不属于分行 BJ');
+    expect(problemText(moved, en)).toBe(moved.reason);
+    const dup = {
+      code: 'DUPLICATE_STATEMENT',
+      params: ['P1', '2026-06', '9, 10'],
+      reason: 'duplicate statement (project, month) P1, 2026-06 also on line 9, 10',
+    };
+    expect(problemText(dup, zh)).toBe('报表重复（项目 P1，月份 2026-06），另见第 9, 10 行');
+    expect(problemText(dup, en)).toBe(dup.reason);
+    expect(problemText({ code: 'MISSING_VALUE', params: [], reason: 'missing value' }, zh)).toBe('缺少必填值');
+    // A param goes in as it is (never read as a template itself).
+    expect(problemText({ code: 'MANAGER_NOT_IN_BRANCH', params: ['{1}', '{0}'], reason: '' }, zh)).toBe('客户经理 {1} 不属于分行 {0}');
+  });
+
+  it("falls back to the API's reason for a code this build does not know", () => {
+    expect(problemText({ code: 'SOMETHING_NEW', params: ['a'], reason: 'something new: "a"' }, zh)).toBe('something new: "a"');
+    expect(problemText({ code: 'toString', params: [], reason: 'r' }, zh)).toBe('r');
   });
 });

@@ -1,12 +1,14 @@
 /**
  * Pure helpers of the Import page: the browser-side size check, base64 of the file bytes, the
- * error report as CSV, the outcome wording, readable API errors and time formatting.
+ * problems in the UI language, the error report as CSV, the outcome wording, readable API errors
+ * and time formatting.
  */
 import { CombinedGraphQLErrors, ServerError } from '@apollo/client/errors';
 import { formatCount, type DisplayLocale } from '@loan-desk/domain';
 import { toCsv } from '../../lib/csv';
 import type { ExportColumn } from '../../lib/neutralize';
-import type { MessageKey } from '../../app/messages';
+import { MESSAGES, type MessageKey } from '../../app/messages';
+import type { ImportProblemCode } from '../../gql/graphql';
 import { localTime } from '../../lib/local-time';
 
 /** The API's limit on `input.content` (bytes of the file, before base64): 10 MB. */
@@ -63,21 +65,41 @@ export function bytesToBase64(bytes: Uint8Array): string {
 export interface RowError {
   line: number;
   column: string;
+  /** ImportProblemCode; a code this build does not know (a newer API) falls back to `reason`. */
+  code: string;
+  /** The values the reason quotes, in order. */
+  params: readonly string[];
+  /** The API's English reason. */
   reason: string;
 }
 
-const ERROR_COLUMNS: readonly ExportColumn<RowError>[] = [
-  { header: 'line', type: 'number', value: (e) => e.line },
-  { header: 'column', type: 'text', value: (e) => e.column },
-  { header: 'reason', type: 'text', value: (e) => e.reason },
-];
+/** The message key of a problem code (every ImportProblemCode has one: checked by the compiler and a unit test). */
+export const problemKey = (code: ImportProblemCode): MessageKey => `import.problem.${code}`;
+
+const isProblemCode = (code: string): code is ImportProblemCode => `import.problem.${code}` in MESSAGES.en;
 
 /**
- * The error report: `line,column,reason`, RFC 4180 quoting, CRLF, UTF-8 byte order mark (Excel
- * then reads Chinese correctly), formula-like text neutralized as in every other CSV export.
+ * A problem in the UI language: the code's template with `{0}`, `{1}`, … replaced by the params;
+ * the API's English reason for a code this build does not know.
  */
-export function errorReportCsv(errors: readonly RowError[]): string {
-  return toCsv(ERROR_COLUMNS, errors);
+export function problemText(e: Pick<RowError, 'code' | 'params' | 'reason'>, t: Translate): string {
+  if (!isProblemCode(e.code)) return e.reason;
+  return t(problemKey(e.code), Object.fromEntries(e.params.map((p, i) => [String(i), p])));
+}
+
+/**
+ * The error report: `line,column,reason,code` (the reason in the UI language), RFC 4180 quoting,
+ * CRLF, UTF-8 byte order mark (Excel then reads Chinese correctly), formula-like text neutralized
+ * as in every other CSV export.
+ */
+export function errorReportCsv(errors: readonly RowError[], t: Translate): string {
+  const columns: readonly ExportColumn<RowError>[] = [
+    { header: 'line', type: 'number', value: (e) => e.line },
+    { header: 'column', type: 'text', value: (e) => e.column },
+    { header: 'reason', type: 'text', value: (e) => problemText(e, t) },
+    { header: 'code', type: 'text', value: (e) => e.code },
+  ];
+  return toCsv(columns, errors);
 }
 
 /** "statements-2026-10.csv" → "statements-2026-10-errors.csv". */
@@ -146,6 +168,20 @@ function withoutField(e: ApiError): string {
   return field && e.message.startsWith(`${field}: `) ? e.message.slice(field.length + 2) : e.message;
 }
 
+/**
+ * A file refused as a whole, in the UI language when the API sent its code (`extensions.importCode`,
+ * `params`, `line`, `column`); otherwise the API's English message.
+ */
+function fileProblem(e: ApiError, t: Translate): string {
+  const x = e.extensions ?? {};
+  const params = Array.isArray(x.params) ? x.params.map(String) : null;
+  if (typeof x.importCode !== 'string' || !isProblemCode(x.importCode) || params === null || typeof x.line !== 'number')
+    return withoutField(e);
+  const reason = problemText({ code: x.importCode, params, reason: '' }, t);
+  const column = typeof x.column === 'string' ? x.column : '';
+  return column ? t('import.error.at', { line: x.line, column, reason }) : t('import.error.atLine', { line: x.line, reason });
+}
+
 function describeApiErrors(errors: readonly ApiError[], t: Translate): string {
   const first = errors[0];
   if (!first) return t('import.error.unknown');
@@ -153,7 +189,7 @@ function describeApiErrors(errors: readonly ApiError[], t: Translate): string {
   if (code === 'FORBIDDEN') return t('import.error.forbidden');
   if (code === 'UNAUTHENTICATED') return t('import.error.unauthenticated');
   if (code === 'BAD_USER_INPUT' && first.extensions?.field === 'input.content')
-    return t('import.error.file', { reason: withoutField(first) });
+    return t('import.error.file', { reason: fileProblem(first, t) });
   if (code === 'BAD_USER_INPUT' && first.extensions?.field === 'input.fileName')
     return t('import.error.fileName', { reason: withoutField(first) });
   if (code === 'BAD_REQUEST' && /larger than the limit/.test(first.message)) return t('import.error.tooLarge');

@@ -19,6 +19,8 @@ export const ImportFileMutation = graphql(`
       errors {
         line
         column
+        code
+        params
         reason
       }
     }
