@@ -18,7 +18,7 @@ interface MergeRow {
   /** Rows left out because their project could not be locked (see SqlContext.lockProjects). */
   unlocked: number;
 }
-import { AFFECTED, ERRORS, mergeSql, PROJECT_LOOKUP, PROJECTS, REALIGN_PROJECTS, reportSql, SEP, STAGE, stageColumns, type SqlContext } from './import.sql.js';
+import { AFFECTED, ERRORS, mergeSql, PROBE_COST_IN_ROWS, PROJECT_KEY_LOOKUP, projectLookup, PROJECTS, REALIGN_PROJECTS, reportSql, SEP, STAGE, stageColumns, type SqlContext } from './import.sql.js';
 
 export { CsvFileError } from './csv.js';
 export { ImportProblemCode } from './problems.js';
@@ -108,6 +108,8 @@ export interface ImportResult {
    * Undefined for clients and projects.
    */
   foreignKeyCheck?: 'set' | 'row';
+  /** Statements: how the named projects' last months were read (`probe`: one index probe per project; `scan`: one pass). */
+  projectLookup?: 'probe' | 'scan';
 }
 
 /**
@@ -235,9 +237,22 @@ export async function importCsv(url: string, opts: ImportOptions): Promise<Impor
     // Statements: the projects the file names, once per key; and may the merge check the foreign
     // key itself (then it runs without the per-row trigger: see mayCheckForeignKey)?
     let setBasedFk = false;
+    let projectScan = false;
     if (opts.kind === 'statements') {
       setBasedFk = await mayCheckForeignKey(client);
-      await client.query(PROJECT_LOOKUP);
+      // A whole month's load names most projects: then a hash join finds them (one pass over
+      // project) instead of one index probe per key (the unanalyzed staging table is estimated at
+      // 200 keys), and one pass over the statements gives their last months (projectLookup).
+      const [size] = (await client.query<{ projects: number; statements: number }>(
+        `SELECT (SELECT greatest(reltuples, 0) FROM pg_class WHERE oid = 'project'::regclass)::float8 AS projects,
+                (SELECT greatest(reltuples, 0) FROM pg_class WHERE oid = 'cash_flow_statement'::regclass)::float8 AS statements`)).rows;
+      const manyKeys = staged.rows > size!.projects / 4
+        && Number((await client.query<{ n: string }>(`SELECT count(DISTINCT project_external_key) AS n FROM ${STAGE}`)).rows[0]!.n) > size!.projects / 16;
+      if (manyKeys) await client.query(`SET LOCAL enable_nestloop = off`);
+      const keys = (await client.query(PROJECT_KEY_LOOKUP)).rowCount ?? 0;
+      if (manyKeys) await client.query(`SET LOCAL enable_nestloop = on`);
+      projectScan = keys > size!.statements / PROBE_COST_IN_ROWS;
+      await client.query(projectLookup(projectScan));
       // Its size and keys, so the merge hashes this small table (not the staged rows).
       await client.query(`ANALYZE ${PROJECTS}`);
       phase('projects');
@@ -307,7 +322,7 @@ export async function importCsv(url: string, opts: ImportOptions): Promise<Impor
     const accepted = staged.rows - rejected;
     const base = {
       kind: opts.kind, rowsIn: staged.rows, accepted, rejected, errorCount, errors, sha256: staged.sha256, bytes: staged.bytes, safeMode, phases,
-      ...(opts.kind === 'statements' ? { foreignKeyCheck: setBasedFk ? 'set' as const : 'row' as const } : {}),
+      ...(opts.kind === 'statements' ? { foreignKeyCheck: setBasedFk ? 'set' as const : 'row' as const, projectLookup: projectScan ? 'scan' as const : 'probe' as const } : {}),
     };
 
     // ---- All-or-nothing refusal: roll back, then log the attempt on its own ---------------------

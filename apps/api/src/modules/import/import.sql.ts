@@ -12,7 +12,7 @@ import { ImportProblemCode as P, templateParts } from './problems.js';
  *   comes last). Only built when the merge found a row it could not take (so a clean file is read once).
  * - `import_affected_projects`: projects whose rows changed (realignment, rollup listeners).
  * - `import_projects` (statements): (id, external_key, start_date, last_month) of every project the
- *   file names, read once per distinct key (`PROJECT_LOOKUP`).
+ *   file names, read once per distinct key (`PROJECT_KEY_LOOKUP`, then `projectLookup`).
  *
  * Happy path: ONE statement types, checks, looks up and merges every staged row (`merge`), and
  * counts accepted rows and duplicate keys. When it accepted fewer rows than were staged, found a
@@ -394,10 +394,33 @@ export function reportSql(kind: ImportKind, ctx: SqlContext): string[] {
  * Statements: the projects the file names, one row per distinct key, with the month of their
  * latest stored statement (NULL: none). Not locked: the merge locks those it writes rows for.
  */
-export const PROJECT_LOOKUP = `CREATE TEMP TABLE ${PROJECTS} ON COMMIT DROP AS
-  SELECT p.id, p.external_key, p.start_date,
-    (SELECT max(c.month) FROM cash_flow_statement c WHERE c.project_id = p.id)::date AS last_month
-  FROM project p WHERE p.external_key IN (SELECT s.project_external_key FROM ${STAGE} s)`;
+/** The projects a statements file names (step 1 of the lookup): its row count decides step 2. */
+export const PROJECT_KEYS = 'import_project_keys';
+export const PROJECT_KEY_LOOKUP = `CREATE TEMP TABLE ${PROJECT_KEYS} ON COMMIT DROP AS
+  SELECT p.id, p.external_key, p.start_date FROM project p WHERE p.external_key IN (SELECT s.project_external_key FROM ${STAGE} s)`;
+
+/**
+ * Step 2: each named project's last stored month. For a few projects one backward probe of the
+ * primary key each; for a large share of the table (a whole month's load: 1.02 M projects took
+ * 30 s of random probes on the large bank) one pass over the statements grouped by project (4–5 s).
+ */
+export function projectLookup(scan: boolean): string {
+  return scan
+    ? `CREATE TEMP TABLE ${PROJECTS} ON COMMIT DROP AS
+       SELECT k.id, k.external_key, k.start_date, m.last_month FROM ${PROJECT_KEYS} k
+       LEFT JOIN (SELECT c.project_id, max(c.month)::date AS last_month FROM cash_flow_statement c GROUP BY c.project_id) m ON m.project_id = k.id`
+    : `CREATE TEMP TABLE ${PROJECTS} ON COMMIT DROP AS
+       SELECT k.id, k.external_key, k.start_date,
+         (SELECT max(c.month) FROM cash_flow_statement c WHERE c.project_id = k.id)::date AS last_month
+       FROM ${PROJECT_KEYS} k`;
+}
+
+/**
+ * Probes cost about as much as reading this many statement rows in one pass (measured on the large
+ * bank: ~30 µs per probe, ~0.4 µs per row scanned); above (statements in the table ÷ this) projects
+ * the lookup scans.
+ */
+export const PROBE_COST_IN_ROWS = 64;
 
 /**
  * After a statements import: each affected project's balance and classification follow its latest
