@@ -125,6 +125,49 @@ async function timeIt(fn: () => Promise<unknown>, n: number, budgetMs: number, m
   return { cold, samples };
 }
 
+/**
+ * What one request costs before any work: a bare node:http server in this process (the cheapest
+ * possible HTTP answer on this machine), the API's `/healthz` (its middleware, no database), and
+ * `SELECT 1` over the pg connection the plain SQL uses. Same keep-alive client as the operations.
+ */
+async function roundTripFloors(db: pg.Client, n = 300): Promise<Record<'bare' | 'healthz' | 'select1', { p50: number; p95: number }> & { n: number }> {
+  const get = (port: number | string, path: string): Promise<void> =>
+    new Promise((resolve, reject) => {
+      const req = http.request({ agent, host: '127.0.0.1', port, path }, (res) => {
+        res.resume();
+        res.on('end', () => resolve());
+      });
+      req.on('error', reject);
+      req.end();
+    });
+  const bare = http.createServer((_q, res) => {
+    res.setHeader('content-type', 'application/json');
+    res.end('{"ok":true}');
+  });
+  await new Promise<void>((r) => bare.listen(0, '127.0.0.1', () => r()));
+  const barePort = (bare.address() as { port: number }).port;
+  const measure = async (fn: () => Promise<unknown>) => {
+    for (let i = 0; i < 30; i++) await fn();
+    const t: number[] = [];
+    for (let i = 0; i < n; i++) {
+      const a = performance.now();
+      await fn();
+      t.push(performance.now() - a);
+    }
+    return { p50: pct(t, 50), p95: pct(t, 95) };
+  };
+  try {
+    return {
+      bare: await measure(() => get(barePort, '/')),
+      healthz: await measure(() => get(apiUrl.port, '/healthz')),
+      select1: await measure(() => db.query('SELECT 1')),
+      n,
+    };
+  } finally {
+    bare.close();
+  }
+}
+
 interface Op {
   page: string;
   name: string;
@@ -249,6 +292,11 @@ async function main(): Promise<void> {
     }
 
     const dirtyAfterTimed = (await dirty()).n;
+    const floors = await roundTripFloors(db);
+    // An 8× speed-up needs plain SQL p50 ÷ 8 end to end; below the bare HTTP round trip no API can get there.
+    const belowFloor = results.filter((r) => r.sql && r.sql.p50 / 8 < floors.bare.p50).map((r) => `${r.op.name} (plain SQL ${ms(r.sql!.p50)} ms → ${ms(r.sql!.p50 / 8)} ms)`);
+    const floorLine = `bare Node HTTP server in the bench process ${ms(floors.bare.p50)} / ${ms(floors.bare.p95)} ms; the API's \`GET /healthz\` (Express, no database) ${ms(floors.healthz.p50)} / ${ms(floors.healthz.p95)} ms; \`SELECT 1\` through pg ${ms(floors.select1.p50)} / ${ms(floors.select1.p95)} ms (${floors.n} each)${belowFloor.length ? `. 8× would need less than the bare HTTP round trip for: ${belowFloor.join('; ')}` : ''}`;
+    log(`round-trip floors: ${floorLine}`);
     // Throughput: the Overview page's operations, CONCURRENCY clients, SECONDS seconds.
     const overview = list.filter((o) => o.page === 'Overview');
     outcomes = {};
@@ -380,6 +428,7 @@ async function main(): Promise<void> {
       '| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | --- | --- |',
       ...rows,
       '',
+      `- Round-trip floors, one request at a time (p50 / p95): ${floorLine}`,
       `- Throughput, Overview operations together (${overview.map((o) => o.name.replace(/ \(.*/, '')).join(' + ')} in turn): ${throughput}`,
       `- Incremental rollup maintenance inside the writer's transaction: ${maintenance}`,
       `- Client-manager ranking right after a write (a configuration change that supersedes every cache and snapshot): ${afterWrite}`,
