@@ -24,7 +24,7 @@ const POOL = 3;
  * import sets stays behind on a pooled server session.
  */
 describe('the API behind PgBouncer in transaction pooling mode', () => {
-  const dir = mkdtempSync(join(tmpdir(), 'loan-desk-pgbouncer-'));
+  let dir = '';
   let primary: EmbeddedDatabase;
   let onPrimary: pg.Client;
   let bouncer: Bouncer | undefined;
@@ -59,6 +59,7 @@ describe('the API behind PgBouncer in transaction pooling mode', () => {
   };
 
   beforeAll(async () => {
+    dir = mkdtempSync(join(tmpdir(), 'loan-desk-pgbouncer-'));
     ({ primary, client: onPrimary } = await demoPrimary(dir));
     bouncer = await startPgBouncer({ serverUrl: primary.url, dir: join(dir, 'bouncer'), dataDir: join(dir, 'primary'), poolMode: 'transaction', poolSize: POOL });
     // Every pooled server session already has a prepared statement of the API's name, as another
@@ -79,7 +80,7 @@ describe('the API behind PgBouncer in transaction pooling mode', () => {
     await bouncer?.stop();
     await onPrimary?.end();
     await primary?.stop();
-    rmSync(dir, { recursive: true, force: true });
+    if (dir) rmSync(dir, { recursive: true, force: true });
   });
 
   it('answers concurrent reads (on the replica), a statement and an import right, and leaves no setting behind on the pooled sessions', async () => {

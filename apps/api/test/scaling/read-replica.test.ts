@@ -28,7 +28,7 @@ const RANKING = `{ clientManagerRanking(month: "2026-09", first: 500) { count ro
  * read needs is built on the primary and read on the replica.
  */
 describe('a streaming read replica behind DATABASE_READ_URL', () => {
-  const dir = mkdtempSync(join(tmpdir(), 'loan-desk-read-replica-'));
+  let dir = '';
   let primary: EmbeddedDatabase;
   let standby: EmbeddedStandby | undefined;
   let onPrimary: pg.Client;
@@ -69,6 +69,7 @@ describe('a streaming read replica behind DATABASE_READ_URL', () => {
   };
 
   beforeAll(async () => {
+    dir = mkdtempSync(join(tmpdir(), 'loan-desk-read-replica-'));
     ({ primary, client: onPrimary } = await demoPrimary(dir));
     standby = await startEmbeddedStandby({ primaryUrl: primary.url, dir: join(dir, 'standby'), port: await freePort() });
     onStandby = new pg.Client({ connectionString: standby.url });
@@ -93,7 +94,7 @@ describe('a streaming read replica behind DATABASE_READ_URL', () => {
     await onPrimary?.end();
     await standby?.stop();
     await primary?.stop();
-    rmSync(dir, { recursive: true, force: true });
+    if (dir) rmSync(dir, { recursive: true, force: true });
   });
 
   /**
@@ -351,7 +352,7 @@ describe('a streaming read replica behind DATABASE_READ_URL', () => {
  * older replica's rows, and never caches such a mix.
  */
 describe('two replicas behind one round-robin DATABASE_READ_URL', () => {
-  const dir = mkdtempSync(join(tmpdir(), 'loan-desk-two-replicas-'));
+  let dir = '';
   let primary: EmbeddedDatabase;
   const standbys: EmbeddedStandby[] = [];
   const clients: pg.Client[] = [];
@@ -363,6 +364,7 @@ describe('two replicas behind one round-robin DATABASE_READ_URL', () => {
   let url: string;
 
   beforeAll(async () => {
+    dir = mkdtempSync(join(tmpdir(), 'loan-desk-two-replicas-'));
     let c: pg.Client;
     ({ primary, client: c } = await demoPrimary(dir));
     clients.push(c);
@@ -405,7 +407,7 @@ describe('two replicas behind one round-robin DATABASE_READ_URL', () => {
     for (const c of clients) await c.end().catch(() => {});
     for (const s of standbys) await s.stop();
     await primary?.stop();
-    rmSync(dir, { recursive: true, force: true });
+    if (dir) rmSync(dir, { recursive: true, force: true });
   });
 
   it('never answers with one replica\'s generation and the other\'s figures, and leaves no transaction open', async () => {
