@@ -13,6 +13,7 @@ import { openOrm } from '../../src/db/orm.js';
 import { createApp, type App } from '../../src/server/app.js';
 import * as ops from '../../src/bench/operations.js';
 import { freePort } from '../../src/common/free-port.js';
+import { refreshRollupsAt, ROLLUP_LOCK } from '../../src/modules/rollup/rollup.service.js';
 import { demoPrimary, fileNovemberStatement, gql, SECRET, spawnApi, stopApi, type ApiProcess } from './support.js';
 
 const NOV = `{ kpi(scope: { kind: BANK }, month: "2026-11") { outstandingBalance } }`;
@@ -53,11 +54,11 @@ describe('a streaming read replica behind DATABASE_READ_URL', () => {
     }
   };
 
-  const startLocal = async (readReplicaMaxLagMs: number | null, readUrl?: string, log: (m: string) => void = () => {}) => {
+  const startLocal = async (readReplicaMaxLagMs: number | null, readUrl?: string, log: (m: string) => void = () => {}, staleReadBudgetMs?: number) => {
     const orm = await openOrm(primary.url);
     const readOrm = readReplicaMaxLagMs === null ? undefined : await openOrm(readUrl ?? standby!.url, { connect: false });
     const app = await createApp({
-      orm, sessionSecret: Buffer.from(SECRET), log: () => {},
+      orm, sessionSecret: Buffer.from(SECRET), log: () => {}, staleReadBudgetMs,
       readReplica: readOrm ? { orm: readOrm, maxLagMs: readReplicaMaxLagMs!, log } : undefined,
     });
     const server: Server = await new Promise((resolve) => {
@@ -149,6 +150,67 @@ describe('a streaming read replica behind DATABASE_READ_URL', () => {
     const next = await gql(url, executive, NOV);
     expect([next.readFrom, next.cache, next.data!.kpi.outstandingBalance]).toEqual(['replica', 'miss', expected]);
     expect((await gql(url, executive, FRESHNESS)).data!.kpiFreshness).toMatchObject({ readFrom: 'REPLICA', readFromPrimaryBecause: null });
+  }, 120_000);
+
+  /**
+   * Stale rollups, read on the replica (modules/rollup/stale-reads.ts): the base tables within the
+   * budget (the replica snapshot's statement timeout), else the rollups as they are, said so. The
+   * base tables are put out of reach on the standby by a replayed ACCESS EXCLUSIVE lock on
+   * cash_flow_statement (held by an open transaction on the primary).
+   */
+  it('answers stale reads on the replica from the base tables within the budget, else from the rollups as they are, saying so', async () => {
+    const OCT = `{ kpi(scope: { kind: BANK }, month: "2026-10") { outstandingBalance } }`;
+    const url = await startLocal(600_000, undefined, () => {}, 500);
+    // The spawned API's background refresher would catch the change up at once: hold the rollup
+    // maintenance lock meanwhile (it then skips its rounds).
+    const maintenance = new pg.Client({ connectionString: primary.url });
+    await maintenance.connect();
+    await maintenance.query(`BEGIN`);
+    await maintenance.query(`SELECT pg_advisory_xact_lock($1)`, [ROLLUP_LOCK]);
+    const [target] = (await onPrimary.query<{ id: number }>(`SELECT project_id AS id FROM cash_flow_statement WHERE month = '2026-10-01' ORDER BY project_id LIMIT 1`)).rows;
+    const before = await sum(onPrimary, '2026-10-01');
+    await onPrimary.query(`UPDATE cash_flow_statement SET balance = balance + 1000.00 WHERE project_id = $1 AND month = '2026-10-01'`, [target!.id]);
+    const after = await sum(onPrimary, '2026-10-01');
+    await replayed();
+    const until = async (what: string, check: () => Promise<boolean>) => {
+      for (const end = Date.now() + 20_000; !(await check()); await new Promise((r) => setTimeout(r, 20))) {
+        if (Date.now() > end) throw new Error(`timed out waiting until ${what}`);
+      }
+    };
+    try {
+      const exact = await gql(url, executive, OCT);
+      expect(exact.errors).toBeUndefined();
+      expect([exact.readFrom, exact.figures, exact.data!.kpi.outstandingBalance]).toEqual(['replica', 'base-tables', after]);
+
+      const holder = new pg.Client({ connectionString: primary.url });
+      await holder.connect();
+      try {
+        await holder.query(`BEGIN`);
+        await holder.query(`LOCK TABLE cash_flow_statement IN ACCESS EXCLUSIVE MODE`);
+        await onPrimary.query(`BEGIN; SELECT txid_current(); COMMIT`); // flushes the lock record to the standby
+        await until('the standby holds the replayed lock', async () => (await onStandby.query(`SELECT 1 FROM pg_locks l JOIN pg_class c ON c.oid = l.relation
+          WHERE c.relname = 'cash_flow_statement' AND l.mode = 'AccessExclusiveLock' AND l.granted`)).rowCount === 1);
+        const behind = await gql(url, executive, OCT);
+        expect(behind.errors).toBeUndefined();
+        // The rollups on the replica do not have the pending change yet: the figure before it.
+        expect([behind.readFrom, behind.figures, behind.data!.kpi.outstandingBalance]).toEqual(['replica', 'rollups-behind; pending=1', before]);
+      } finally {
+        await holder.query(`ROLLBACK`).catch(() => {});
+        await holder.end();
+      }
+      // Caught up: from the rollups again, exact.
+      await maintenance.query(`COMMIT`);
+      await refreshRollupsAt(primary.url, 'dirty');
+      await replayed();
+      const caught = await gql(url, executive, OCT);
+      expect([caught.readFrom, caught.figures, caught.data!.kpi.outstandingBalance]).toEqual(['replica', 'rollups', after]);
+    } finally {
+      await maintenance.query(`ROLLBACK`).catch(() => {});
+      await maintenance.end();
+      await onPrimary.query(`UPDATE cash_flow_statement SET balance = balance - 1000.00 WHERE project_id = $1 AND month = '2026-10-01'`, [target!.id]);
+      await refreshRollupsAt(primary.url, 'dirty');
+      await replayed();
+    }
   }, 120_000);
 
   /**

@@ -23,6 +23,8 @@ export interface Answer {
   errors?: { message: string; extensions?: { code?: string } }[];
   readFrom: string | null;
   cache: string | null;
+  /** `x-figures`: rollups, base-tables, or rollups-behind; pending=N (stale reads). */
+  figures: string | null;
   ms: number;
 }
 
@@ -34,7 +36,7 @@ export async function gql(url: string, token: string | null, query: string, vari
     body: JSON.stringify({ query, variables }),
   });
   const body = (await res.json()) as Pick<Answer, 'data' | 'errors'>;
-  return { ...body, readFrom: res.headers.get('x-read-from'), cache: res.headers.get('x-response-cache'), ms: performance.now() - t0 };
+  return { ...body, readFrom: res.headers.get('x-read-from'), cache: res.headers.get('x-response-cache'), figures: res.headers.get('x-figures'), ms: performance.now() - t0 };
 }
 
 /** A primary with the demo bank and two sign-in accounts (rr.planner, rr.executive), and a plain client on it. */
